@@ -1,0 +1,66 @@
+/**
+ * THE contract between the main side (sync engine, store, tray) and every front end. Each call and event is
+ * declared here once, with zod schemas; the preload bridge, ipcMain registration, browser-mode host, CLI and
+ * renderer client are derived from this object (see shared/ipc/). Add a call here and implement it in
+ * electron/service/; nothing else needs a new line.
+ */
+import { z } from 'zod';
+import { defineContract } from './ipc/contract-kit';
+
+export const Locale = z.enum(['de', 'en']);
+export type Locale = z.infer<typeof Locale>;
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** desktop = Electron shell; browser = the 127.0.0.1 host in a browser tab. */
+  mode: z.enum(['desktop', 'browser']),
+  /** Set when no groupware account is configured and the app runs against the demo sandbox. */
+  demo: z.boolean(),
+  groupware: z.object({
+    /** Graph server root, e.g. https://graph.microsoft.com or the sandbox. Null when none is configured. */
+    url: z.string().nullable(),
+  }),
+  crm: z.object({
+    employees: z.number().int().nonnegative(),
+    businessPartners: z.number().int().nonnegative(),
+    contactPersons: z.number().int().nonnegative(),
+    activities: z.number().int().nonnegative(),
+  }),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+/** Sync progress pushed while a run imports: drives the wizard's progress bar and the tray icon. */
+export const SyncProgress = z.object({
+  runId: z.string(),
+  phase: z.enum(['started', 'item', 'finished']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  /** The item being worked on, in words (e.g. a mail subject). */
+  item: z.string().optional(),
+});
+export type SyncProgress = z.infer<typeof SyncProgress>;
+
+/** What the tray (or, in browser mode, the page) tells the user after a background run. */
+export const TrayNotice = z.object({
+  kind: z.enum(['imported', 'attention', 'blocked', 'error']),
+  title: z.string(),
+  message: z.string(),
+  /** The sync run whose activities the notice's link lists. */
+  runId: z.string().optional(),
+});
+export type TrayNotice = z.infer<typeof TrayNotice>;
+
+const NoArgs = z.object({}).strict();
+
+export const contract = defineContract({
+  calls: {
+    'app.info': { req: NoArgs, res: AppInfo },
+  },
+  events: {
+    'sync.progress': SyncProgress,
+    'tray.notice': TrayNotice,
+  },
+});
+
+export type Contract = typeof contract;
