@@ -1,13 +1,12 @@
 import path from 'node:path';
 import { RuleTester } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { afterAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import layers from './layers.js';
 
 // RuleTester drives its own describe/it; hand it vitest's.
 RuleTester.describe = describe;
 RuleTester.it = it;
-RuleTester.afterAll = afterAll;
 
 const root = path.resolve(import.meta.dirname, '..');
 const at = (rel: string) => path.join(root, rel);
@@ -24,6 +23,7 @@ tester.run('layers', layers.rules.layers, {
     { filename: at('electron/crm/store.ts'), code: "import Database from 'better-sqlite3'; import fs from 'node:fs';" },
     { filename: at('electron/host/x.ts'), code: "import type { IpcMain } from 'electron';" },
     { filename: at('e2e/sandbox/main.ts'), code: "import { startBrowserApp } from '../../electron/app/browser-app';" },
+    { filename: at('electron/service/x.ts'), code: "import pkg from '../../package.json' with { type: 'json' };" },
     { filename: at('electron/crm/store.test.ts'), code: "import { describe } from 'vitest'; import { x } from '../../e2e/sandbox';" },
   ],
   invalid: [
@@ -37,6 +37,7 @@ tester.run('layers', layers.rules.layers, {
     { filename: at('electron/engine/x.ts'), code: "const m = await import('electron-store');", errors: [{ message: /may not import "electron-store"/ }] },
     { filename: at('electron/engine/x.ts'), code: "export { x } from '../../renderer/x';", errors: [{ message: /may not import "renderer\/x"/ }] },
     { filename: at('electron/engine/x.ts'), code: "import leftPad from 'left-pad';", errors: [{ message: /package "left-pad" is not categorized/ }] },
+    { filename: at('renderer/x.ts'), code: "import pkg from '../package.json';", errors: [{ message: /renderer\/ may not import "package.json"/ }] },
     { filename: at('misc/x.ts'), code: "import { z } from 'zod';", errors: [{ message: /is in no layer/ }] },
   ],
 });

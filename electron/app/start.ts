@@ -78,6 +78,7 @@ async function main(): Promise<void> {
         CRM_COMPANION_DEMO: demo ? '1' : '',
         CRM_COMPANION_GRAPH_URL: groupware.url,
         CRM_COMPANION_GRAPH_TOKEN: groupware.token,
+        CRM_COMPANION_CRM_SEED: demo ? demoCrmFile : '',
         ...(groupware.ca ? { NODE_EXTRA_CA_CERTS: groupware.ca } : {}),
       },
     });

@@ -27,6 +27,8 @@ export type Req<C extends ContractShape, N extends CallName<C>> = z.input<C['cal
 /** What a caller receives. */
 export type Res<C extends ContractShape, N extends CallName<C>> = z.output<C['calls'][N]['res']>;
 export type EventPayload<C extends ContractShape, E extends EventName<C>> = z.output<C['events'][E]>;
+/** What the main side hands to `emit` (before defaults are applied). */
+export type EventInput<C extends ContractShape, E extends EventName<C>> = z.input<C['events'][E]>;
 
 /** Error codes that cross the boundary. Callers branch on `code`; `message` is for people. */
 export const ErrorCode = {
@@ -36,8 +38,11 @@ export const ErrorCode = {
   NotFound: 'NOT_FOUND',
   Unavailable: 'UNAVAILABLE',
   Disconnected: 'DISCONNECTED',
+  /** The other side answered, but not with what the contract promises (client-side check). */
+  BadResponse: 'BAD_RESPONSE',
   Internal: 'INTERNAL',
 } as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 export const ErrorInfoSchema = z.object({ code: z.string().min(1), message: z.string() });
 export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
@@ -93,3 +98,8 @@ export interface Transport {
 
 /** Pushes an event to whoever listens on the other side (ipc webContents, WebSocket clients). */
 export type EventSink = (event: string, payload: unknown) => void;
+
+/** Where a front door gets the main side's events from; payloads arrive already validated. */
+export interface EventFeed {
+  subscribe(sink: EventSink): () => void;
+}

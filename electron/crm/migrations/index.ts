@@ -1,0 +1,19 @@
+/**
+ * Every migration of the CRM store, in order. Kysely runs them by name, so the name is the schema version
+ * recorded in the store (table `kysely_migration`); names sort in the order they must run. Add a new file
+ * `NNNN-what.ts` and one line here; never rename or edit a released one.
+ */
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import { initial } from './0001-initial';
+import { builtIns } from './0002-built-ins';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-initial': initial,
+  '0002-built-ins': builtIns,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
+};
+
+export const LATEST_SCHEMA_VERSION = Object.keys(MIGRATIONS).sort().at(-1) ?? '';

@@ -1,0 +1,34 @@
+/**
+ * The quicksearches of DESIGN §3 as queries: imported mails (type MAILIN with an import time), newest first.
+ * The indexes `activities_by_type_*` in migrations/0001-initial.ts exist for exactly these shapes; keep the
+ * two in step (quicksearch.test.ts checks the plans).
+ */
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { ActivityTypeKey } from '../../shared/crm/built-ins';
+import type { QuicksearchName } from '../../shared/crm/quicksearch';
+import type { Activity, CrmDatabase } from './schema';
+
+/**
+ * "Imported mails": those imported for one employee (the signed-in one). "All imported mails": every
+ * employee's. "Not assigned imported mails": imported mails with no contact person ("Activity with") yet.
+ */
+export type Quicksearch =
+  | { name: 'imported-mails'; employeeKey: string }
+  | { name: Exclude<QuicksearchName, 'imported-mails'> };
+
+export const QUICKSEARCH_PAGE_SIZE = 100;
+
+export function quicksearchQuery(
+  db: Kysely<CrmDatabase>,
+  search: Quicksearch,
+  limit = QUICKSEARCH_PAGE_SIZE,
+): SelectQueryBuilder<CrmDatabase, 'activities', Activity> {
+  let query = db
+    .selectFrom('activities')
+    .selectAll()
+    .where('type_key', '=', ActivityTypeKey.MailIn)
+    .where('imported_at', 'is not', null);
+  if (search.name === 'imported-mails') query = query.where('responsible_employee_key', '=', search.employeeKey);
+  if (search.name === 'not-assigned-imported-mails') query = query.where('contact_person_key', 'is', null);
+  return query.orderBy('date', 'desc').orderBy('id', 'desc').limit(limit);
+}

@@ -1,0 +1,31 @@
+/**
+ * The routes. A HASH router, because inside Electron the page is a file:// URL: `index.html#/sync` survives a
+ * reload there, and the 127.0.0.1 host needs no server-side fallback route either.
+ * The start page ships in the main chunk (it is what everyone sees first); the others load on demand.
+ */
+import { createHashRouter } from 'react-router';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { StartPage } from '../pages/start/StartPage';
+import { AppShell } from '../shell/AppShell';
+import { PageSpinner } from '../shell/PageSpinner';
+
+const activitiesPage = async () => ({ Component: (await import('../pages/activities/ActivitiesPage')).ActivitiesPage });
+
+export const router = createHashRouter([
+  {
+    path: '/',
+    Component: AppShell,
+    HydrateFallback: PageSpinner,
+    children: [
+      { index: true, Component: StartPage },
+      { path: 'sync', lazy: async () => ({ Component: (await import('../pages/sync/SyncPage')).SyncPage }) },
+      {
+        path: 'preferences',
+        lazy: async () => ({ Component: (await import('../pages/preferences/PreferencesPage')).PreferencesPage }),
+      },
+      { path: 'activities', lazy: activitiesPage },
+      { path: 'activities/:id', lazy: activitiesPage },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+]);

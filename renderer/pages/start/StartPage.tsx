@@ -1,0 +1,10 @@
+import { PageColumn } from '../common/PageLayout';
+import { WelcomeCard } from './WelcomeCard';
+
+export function StartPage() {
+  return (
+    <PageColumn>
+      <WelcomeCard />
+    </PageColumn>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * In browser mode there is no OS tray, so the notices the main side would show there (`tray.notice`) appear
+ * in the page as Fluent toasts. In desktop mode the shell shows them natively and this stays silent.
+ */
+import {
+  Link,
+  Toast,
+  ToastBody,
+  ToastFooter,
+  ToastTitle,
+  ToastTrigger,
+  Toaster,
+  useId,
+  useToastController,
+  type ToastIntent,
+} from '@fluentui/react-components';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useHref } from 'react-router';
+import type { TrayNotice } from '../../shared/contract';
+import { api } from '../ipc/api';
+import { isBrowserMode } from './runtime';
+
+const intentOf: Record<TrayNotice['kind'], ToastIntent> = {
+  imported: 'success',
+  attention: 'warning',
+  blocked: 'error',
+  error: 'error',
+};
+
+/** Success fades out; anything the user must act on stays until dismissed. */
+const timeoutOf = (kind: TrayNotice['kind']): number => (kind === 'imported' ? 8000 : -1);
+
+export function TrayNoticeToasts() {
+  const toasterId = useId('tray-notices');
+  const { dispatchToast } = useToastController(toasterId);
+
+  useEffect(() => {
+    if (!isBrowserMode()) return undefined;
+    return api.on('tray.notice', (notice) => {
+      dispatchToast(<NoticeToast notice={notice} />, { intent: intentOf[notice.kind], timeout: timeoutOf(notice.kind) });
+    });
+  }, [dispatchToast]);
+
+  return <Toaster toasterId={toasterId} position="bottom-end" pauseOnHover pauseOnWindowBlur />;
+}
+
+function NoticeToast({ notice }: { notice: TrayNotice }) {
+  const { t } = useTranslation();
+  // As in the Windows client's popup: the link lists what this run imported.
+  const runHref = useHref(notice.runId ? `/activities?run=${encodeURIComponent(notice.runId)}` : '/activities');
+  return (
+    <Toast>
+      <ToastTitle
+        action={
+          <ToastTrigger>
+            <Link as="button">{t('notices.dismiss')}</Link>
+          </ToastTrigger>
+        }
+      >
+        {notice.title}
+      </ToastTitle>
+      <ToastBody>{notice.message}</ToastBody>
+      {notice.runId !== undefined && (
+        <ToastFooter>
+          <ToastTrigger>
+            <Link href={runHref}>{t('notices.showActivities')}</Link>
+          </ToastTrigger>
+        </ToastFooter>
+      )}
+    </Toast>
+  );
+}
