@@ -112,6 +112,16 @@ export class FakeRenderer {
     this.contentsEvents.emit('destroyed');
   }
 
+  /** Resolves once main has received `channel` from this page (after main's own listeners ran). */
+  mainReceives(channel: string): Promise<void> {
+    return new Promise((resolve) => this.contentsIpc.once(channel, () => resolve()));
+  }
+
+  /** Resolves after every message already sent to the page has been delivered (deliveries are FIFO immediates). */
+  flushed(): Promise<void> {
+    return new Promise((resolve) => setImmediate(resolve));
+  }
+
   listenerCount(channel: string): number {
     return this.rendererSide.listenerCount(channel);
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { defineContract } from '../../shared/ipc/contract-kit';
+import { READY_CHANNEL } from '../../shared/ipc/channels';
 import { FakeIpcMain, FakeRenderer, mainFrame } from '../../e2e/electron/fake-ipc';
 import { createDispatcher, createEventHub } from '../host/dispatch';
 import { silentLog } from '../host/log';
@@ -33,7 +34,6 @@ function wire(trusted = true) {
   return { ipcMain, page, bridge, check };
 }
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('registerIpc + createBridge', () => {
   it('registers call:<name> for every call in the contract, and nothing else', () => {
@@ -80,7 +80,7 @@ describe('registerIpc + createBridge', () => {
     const listener = vi.fn();
     const stop = bridge.on('test.ping', listener);
     page.contents.send('event:test.ping', { n: 1 });
-    await tick();
+    await page.flushed();
     expect(listener.mock.calls).toEqual([[{ n: 1 }]]); // one argument: no IpcRendererEvent
     stop();
     expect(page.listenerCount('event:test.ping')).toBe(0);
@@ -101,25 +101,29 @@ describe('forwardEvents', () => {
     hub.emit('test.ping', { n: 2 });
     expect(page.sent).toEqual([]);
     const seen: unknown[] = [];
+    const ready = page.mainReceives(READY_CHANNEL);
     bridge.on('test.ping', (payload) => seen.push(payload));
-    await tick(); // the bridge signals ready on the next task
+    await ready; // the bridge signals ready on the next task
     hub.emit('test.ping', { n: 3 });
-    await tick();
+    await page.flushed();
     expect(seen).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
   });
 
   it('queues again while a new document loads', async () => {
     const { page, bridge, hub } = setup();
+    const firstReady = page.mainReceives(READY_CHANNEL);
     bridge.on('test.ping', () => {});
-    await tick();
+    await firstReady;
     page.navigate(APP); // reload: the old listeners are gone
     hub.emit('test.ping', { n: 7 });
-    await tick();
+    await page.flushed();
     expect(page.sent).toEqual([]);
     const fresh = createBridge(testContract, page.ipcRenderer);
     const seen: unknown[] = [];
+    const secondReady = page.mainReceives(READY_CHANNEL);
     fresh.on('test.ping', (payload) => seen.push(payload));
-    await tick();
+    await secondReady;
+    await page.flushed();
     expect(seen).toEqual([{ n: 7 }]);
   });
 
@@ -129,8 +133,10 @@ describe('forwardEvents', () => {
     forwardEvents(hub, page.contents, { maxQueued: 2 });
     for (const n of [1, 2, 3]) hub.emit('test.ping', { n });
     const seen: unknown[] = [];
+    const ready = page.mainReceives(READY_CHANNEL);
     bridge.on('test.ping', (payload) => seen.push(payload));
-    await tick();
+    await ready;
+    await page.flushed();
     expect(seen).toEqual([{ n: 2 }, { n: 3 }]);
     page.destroy();
     expect(() => hub.emit('test.ping', { n: 4 })).not.toThrow();
@@ -141,8 +147,9 @@ describe('forwardEvents', () => {
     const { page, bridge } = wire();
     const hub = createEventHub(testContract, { log: silentLog });
     forwardEvents(hub, page.contents, { isTrustedSender: () => false });
+    const signalled = page.mainReceives(READY_CHANNEL);
     bridge.on('test.ping', () => {});
-    await tick();
+    await signalled;
     hub.emit('test.ping', { n: 1 });
     expect(page.sent).toEqual([]);
   });

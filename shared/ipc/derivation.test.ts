@@ -135,7 +135,7 @@ describe.each(Object.keys(doors))('a throwaway channel through the %s', (name) =
     const { api, hub } = await start();
     const seen: Array<{ n: number }> = [];
     api.on('test.ping', (payload) => seen.push(payload));
-    await settle(); // the Electron bridge tells main it is ready on the next task
+    // Emitted at once: a door must not lose events sent before the page said it is ready (IPC queues them).
     hub.emit('test.ping', { n: 1 });
     hub.emit('sync.progress', { runId: 'r', phase: 'started', done: 0, total: 3 });
     await until(() => seen.length === 1);
@@ -151,14 +151,11 @@ describe('Electron IPC refuses an untrusted sender', () => {
   });
 });
 
-function settle(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 5));
-}
-
+/** Waits for a condition that an event on another transport makes true (polls; fails after `ms`). */
 async function until(check: () => boolean, ms = 3000): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error('timed out');
-    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

@@ -1,0 +1,187 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { SandboxConfig, SandboxCore } from './core';
+import { errorBody, GraphError, itemNotFound } from './errors';
+import { faultSpecSchema, type FaultSpec, type FaultState } from './faults';
+import { asJsonObject, type Json, type JsonObject } from './json';
+import { messageSchema } from './mailbox-file';
+import type { RequestStats } from './request-log';
+import { parseBody as body } from './responses';
+import type { Folder, Message } from './store';
+
+// The test/benchmark side door: a state dump, Outlook-side user actions (they go through the same store as
+// Graph writes, so they show up in delta), faults, the request log. In-process methods and /_sandbox/ HTTP.
+
+export interface FolderState {
+  id: string; displayName: string; parentFolderId: string | null; wellKnownName: string | null; isHidden: boolean;
+  /** Display names from the root's child down to this folder. */
+  path: string[];
+  childFolderCount: number; totalItemCount: number; unreadItemCount: number;
+}
+
+/** Stored Graph properties plus the ids: `id` is the current REST id, `immutableId` never changes. */
+export type MessageState = {
+  id: string; immutableId: string; parentFolderId: string; changeKey: string;
+  singleValueExtendedProperties: Array<{ id: string; value: Json }>;
+  multiValueExtendedProperties: Array<{ id: string; value: Json }>;
+  attachments: JsonObject[];
+} & JsonObject;
+
+export interface SandboxState { user: JsonObject; seq: number; folders: FolderState[]; messages: MessageState[] }
+
+export class SandboxAdmin {
+  constructor(private readonly core: SandboxCore) {}
+
+  private get mb() { return this.core.mailbox; }
+
+  private folderState(f: Folder): FolderState {
+    const path: string[] = [];
+    for (let p: Folder | undefined = f; p && p !== this.mb.root; p = p.parentId === null ? undefined : this.mb.folders.get(p.parentId)) path.unshift(p.displayName);
+    return {
+      id: f.id, displayName: f.displayName, parentFolderId: f.parentId, wellKnownName: f.wellKnownName ?? null, isHidden: f.isHidden, path,
+      ...this.mb.folderCounts(f),
+    };
+  }
+
+  private messageState(m: Message): MessageState {
+    return {
+      ...m.props, id: m.restId, immutableId: m.immutableId, parentFolderId: m.folderId, changeKey: m.changeKey,
+      singleValueExtendedProperties: [...m.singleValue.values()].map(p => ({ id: p.id, value: p.value })),
+      multiValueExtendedProperties: [...m.multiValue.values()].map(p => ({ id: p.id, value: p.value })),
+      attachments: m.attachments.map(a => ({ '@odata.type': a.odataType, id: a.id, ...a.props })),
+    };
+  }
+
+  state(): SandboxState {
+    return {
+      user: structuredClone(this.mb.user), seq: this.mb.seq,
+      folders: [...this.mb.folders.values()].map(f => this.folderState(f)),
+      messages: [...this.mb.messages.values()].map(m => this.messageState(m)),
+    };
+  }
+
+  /** A folder by id or well-known name, then child display names: `folder('inbox', 'Import folder')`. */
+  folder(start: string, ...names: string[]): FolderState {
+    let f = this.mb.requireFolder(start);
+    for (const name of names) {
+      const next = this.mb.children(f.id).find(c => c.displayName === name);
+      if (!next) throw itemNotFound();
+      f = next;
+    }
+    return this.folderState(f);
+  }
+
+  message(id: string): MessageState | undefined {
+    const m = this.mb.message(id);
+    return m && this.messageState(m);
+  }
+
+  /** A message arrives (delivery or the user dropping one in); same shape as in the mailbox file. */
+  addMessage(folder: string, message: Record<string, unknown>): MessageState {
+    const r = messageSchema.safeParse(message);
+    if (!r.success) throw new GraphError(400, 'ErrorInvalidRequest', `Invalid message: ${r.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return this.messageState(this.mb.addMessage(this.mb.requireFolder(folder), r.data));
+  }
+
+  /** The user edits a message in Outlook: any property, drafts or not; extended properties merge by id. */
+  updateMessage(id: string, changes: Record<string, unknown>): MessageState {
+    const { id: _i, immutableId: _im, parentFolderId: _p, changeKey: _c, ...rest } = changes;
+    return this.messageState(this.mb.updateMessage(this.mb.requireMessage(id), asJsonObject(rest)));
+  }
+
+  /** Outlook's delete: to Deleted Items, or gone for good with `permanent` (or when already there). */
+  deleteMessage(id: string, options: { permanent?: boolean } = {}): void {
+    this.mb.deleteMessage(this.mb.requireMessage(id), options.permanent ?? false);
+  }
+
+  moveMessage(id: string, destination: string): MessageState {
+    return this.messageState(this.mb.moveMessage(this.mb.requireMessage(id), this.mb.requireFolder(destination)));
+  }
+
+  createFolder(parent: string, displayName: string, options: { isHidden?: boolean } = {}): FolderState {
+    return this.folderState(this.mb.createFolder(this.mb.requireFolder(parent), displayName, options.isHidden ?? false));
+  }
+
+  renameFolder(id: string, displayName: string): FolderState {
+    return this.folderState(this.mb.renameFolder(this.mb.requireFolder(id), displayName));
+  }
+
+  deleteFolder(id: string): void {
+    this.mb.deleteFolder(this.mb.requireFolder(id));
+  }
+
+  /** Adds faults; `expireDeltaTokens: true` makes every current token answer 410 at once. */
+  setFaults(spec: FaultSpec): FaultState {
+    const parsed = faultSpecSchema.parse(spec);
+    if (parsed.expireDeltaTokens) this.core.delta.expireAll();
+    this.core.faults.add(parsed);
+    return this.core.faults.state();
+  }
+
+  faults(): FaultState { return this.core.faults.state(); }
+  resetFaults(): FaultState { this.core.faults.reset(); return this.core.faults.state(); }
+  expireDeltaTokens(): void { this.core.delta.expireAll(); }
+
+  requests(): RequestStats { return this.core.log.snapshot(this.core.limiter.peakInFlight); }
+  resetRequests(): void { this.core.log.reset(); this.core.limiter.resetStats(); }
+
+  config(): SandboxConfig { return { ...this.core.config }; }
+  configure(changes: Partial<SandboxConfig>): SandboxConfig {
+    this.core.config = { ...this.core.config, ...configSchema.parse(changes) };
+    return this.config();
+  }
+
+  /** Back to the mailbox file: fresh state (same ids), tokens expired, faults and log cleared. */
+  reset(): void { this.core.reset(); }
+}
+
+const positive = z.number().int().positive();
+const configSchema = z.strictObject({
+  maxPageSize: positive, concurrency: positive, throttleRetryAfter: z.number().nonnegative(), requestsPerWindow: positive,
+  windowMs: positive, deltaTokenCacheSize: positive, batchConcurrency: positive,
+}).partial();
+
+const objectBody = z.record(z.string(), z.unknown());
+
+export function registerAdminRoutes(app: FastifyInstance, admin: SandboxAdmin): void {
+  // A plugin scope: its own error handler, one prefix. Fastify wants plugins async or callback-style.
+  void app.register((scope, _opts, done) => {
+    scope.setErrorHandler((err: Error & { statusCode?: number }, request, reply) => {
+      const g = err instanceof GraphError ? err : new GraphError(err.statusCode ?? 500, 'BadRequest', err.message);
+      return reply.code(g.status).type('application/json').send(errorBody(g.code, g.message, request.id, request.id));
+    });
+    type ById = { Params: { id: string }; Querystring: { permanent?: string } };
+
+    scope.get('/state', () => admin.state());
+    scope.post('/reset', () => { admin.reset(); return admin.state(); });
+    scope.get('/config', () => admin.config());
+    scope.patch('/config', req => admin.configure(body(configSchema, req.body)));
+
+    scope.post('/messages', (req, reply) => {
+      const b = body(z.object({ folder: z.string(), message: objectBody }), req.body);
+      return reply.code(201).send(admin.addMessage(b.folder, b.message));
+    });
+    scope.patch<ById>('/messages/:id', req => admin.updateMessage(req.params.id, body(objectBody, req.body)));
+    scope.delete<ById>('/messages/:id', (req, reply) => {
+      admin.deleteMessage(req.params.id, { permanent: req.query.permanent === 'true' });
+      return reply.code(204).send();
+    });
+    scope.post<ById>('/messages/:id/move', req => admin.moveMessage(req.params.id, body(z.object({ destinationId: z.string() }), req.body).destinationId));
+
+    scope.post('/folders', (req, reply) => {
+      const b = body(z.object({ parentId: z.string(), displayName: z.string().min(1), isHidden: z.boolean().optional() }), req.body);
+      return reply.code(201).send(admin.createFolder(b.parentId, b.displayName, { isHidden: b.isHidden ?? false }));
+    });
+    scope.patch<ById>('/folders/:id', req => admin.renameFolder(req.params.id, body(z.object({ displayName: z.string().min(1) }), req.body).displayName));
+    scope.delete<ById>('/folders/:id', (req, reply) => { admin.deleteFolder(req.params.id); return reply.code(204).send(); });
+
+    scope.get('/faults', () => admin.faults());
+    scope.post('/faults', req => admin.setFaults(body(faultSpecSchema, req.body)));
+    scope.delete('/faults', () => admin.resetFaults());
+    scope.post('/faults/reset', () => admin.resetFaults());
+
+    scope.get('/requests', () => admin.requests());
+    scope.delete('/requests', (_req, reply) => { admin.resetRequests(); return reply.code(204).send(); });
+    done();
+  }, { prefix: '/_sandbox' });
+}

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestSandbox, type TestSandbox } from './test-helpers';
+
+let t: TestSandbox;
+beforeAll(async () => { t = await startTestSandbox(); });
+afterAll(async () => { await t.close(); });
+beforeEach(() => { t.sb.admin.reset(); });
+
+type Part = { id: string; status: number; headers: Record<string, string>; body?: Record<string, unknown> & { error?: { code: string } } };
+const parts = (r: { json: Record<string, unknown> }) => new Map((r.json.responses as Part[]).map(p => [p.id, p]));
+const batch = (requests: unknown[]) => t.call('POST', '/$batch', { body: { requests } });
+const offer = (n: number) => t.sb.admin.state().messages.find(m => m.subject === `Offer ${String(n).padStart(2, '0')}`);
+
+describe('$batch (graph-subset §8, §12 Batching)', () => {
+  it('runs parts with and without the /v1.0 prefix, answers 200 with per-part status, headers and body', async () => {
+    const r = await batch([
+      { id: '1', method: 'GET', url: '/me/mailFolders/inbox?$select=displayName' },
+      { id: '2', method: 'GET', url: '/v1.0/me' },
+      { id: '3', method: 'GET', url: '/me/messages/AAMkAGnope' },
+    ]);
+    expect(r.status).toBe(200);
+    const p = parts(r);
+    expect(p.get('1')).toMatchObject({ status: 200, body: { displayName: 'Inbox' } });
+    expect(p.get('1')?.headers['Content-Type']).toMatch(/^application\/json/);
+    expect(p.get('2')).toMatchObject({ status: 200, body: { mail: 'm.mueller@example.com' } });
+    expect(p.get('3')).toMatchObject({ status: 404, body: { error: { code: 'ErrorItemNotFound' } } });
+    const log = t.sb.admin.requests();
+    expect(log).toMatchObject({ requests: 1, batches: 1, batchItems: 3 });
+  });
+
+  it('rejects the whole batch with 400: more than 20 parts, duplicate ids (case-insensitive), malformed, body without Content-Type', async () => {
+    const get = (id: string) => ({ id, method: 'GET', url: '/me' });
+    const cases = [
+      Array.from({ length: 21 }, (_, i) => get(String(i + 1))),
+      [get('a'), get('A')],
+      [{ id: '1', url: '/me' }],
+      [{ id: '1', method: 'PATCH', url: '/me/messages/x', body: { isRead: true } }],
+      [{ ...get('1'), dependsOn: ['2'] }],
+    ];
+    for (const requests of cases) {
+      const r = await batch(requests);
+      expect(r.status).toBe(400);
+      expect(r.json.error).toBeDefined();
+    }
+    expect((await t.call('POST', '/$batch', { body: { nope: [] } })).status).toBe(400);
+    expect((await batch(Array.from({ length: 20 }, (_, i) => get(String(i + 1))))).status).toBe(200);
+    expect(t.sb.admin.requests().batchItems).toBe(20);
+  });
+
+  it('dependsOn runs parts in order; a failed dependency gives its dependents 424', async () => {
+    const m = offer(1);
+    const r = await batch([
+      { id: 'read', method: 'GET', url: `/me/messages/${m?.id ?? ''}?$select=isRead`, dependsOn: ['patch'] },
+      { id: 'patch', method: 'PATCH', url: `/me/messages/${m?.id ?? ''}`, headers: { 'Content-Type': 'application/json' }, body: { isRead: true } },
+      { id: 'bad', method: 'PATCH', url: '/me/messages/AAMkAGnope', headers: { 'Content-Type': 'application/json' }, body: { isRead: true } },
+      { id: 'after-bad', method: 'GET', url: '/me', dependsOn: ['bad'] },
+      { id: 'after-after', method: 'GET', url: '/me', dependsOn: ['after-bad'] },
+    ]);
+    const p = parts(r);
+    expect(p.get('patch')?.status).toBe(200);
+    expect(p.get('read')).toMatchObject({ status: 200, body: { isRead: true } });
+    expect(p.get('bad')?.status).toBe(404);
+    expect(p.get('after-bad')?.status).toBe(424);
+    expect(p.get('after-after')?.status).toBe(424);
+  });
+
+  it('honours per-part Prefer headers: a move part with IdType="ImmutableId" keeps the id', async () => {
+    const [a, b] = [offer(2), offer(3)];
+    const r = await batch([
+      { id: '1', method: 'POST', url: `/me/messages/${a?.id ?? ''}/move`, headers: { 'Content-Type': 'application/json', Prefer: 'IdType="ImmutableId"' }, body: { destinationId: 'archive' } },
+      { id: '2', method: 'POST', url: `/me/messages/${b?.id ?? ''}/move`, headers: { 'Content-Type': 'application/json' }, body: { destinationId: 'archive' } },
+    ]);
+    const p = parts(r);
+    expect(p.get('1')).toMatchObject({ status: 201, body: { id: a?.immutableId } });
+    expect(p.get('2')?.status).toBe(201);
+    expect(p.get('2')?.body?.id).not.toBe(b?.id);
+    expect(p.get('2')?.body?.id).not.toBe(b?.immutableId);
+  });
+
+  it('a throttled part comes back as 429 with Retry-After inside a 200 batch (§8, §9)', async () => {
+    t.sb.admin.setFaults({ status: 429, count: 1, retryAfter: 5 });
+    const r = await batch([{ id: '1', method: 'GET', url: '/me' }, { id: '2', method: 'GET', url: '/me', dependsOn: ['1'] }]);
+    expect(r.status).toBe(200);
+    const p = parts(r);
+    expect(p.get('1')).toMatchObject({ status: 429, headers: { 'Retry-After': '5' }, body: { error: { code: 'TooManyRequests' } } });
+    expect(p.get('2')?.status).toBe(424);
+    expect(t.sb.admin.requests().throttled).toBe(1);
+  });
+
+  it('runs at most 4 parts at once, so a batch of 8 parallel parts is not throttled by itself', async () => {
+    t.sb.admin.setFaults({ latencyMs: 120 });
+    t.sb.admin.resetRequests();
+    const started = Date.now();
+    const r = await batch(Array.from({ length: 8 }, (_, i) => ({ id: String(i), method: 'GET', url: '/me/mailFolders/inbox' })));
+    expect([...parts(r).values()].map(p => p.status)).toEqual(Array(8).fill(200));
+    expect(t.sb.admin.requests().peakInFlight).toBe(4);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2 * 120);
+  });
+});

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { GraphError } from './errors';
+
+// Injected faults (DESIGN §5). Status faults hit the next N Graph operations (a $batch part counts as one, the
+// batch envelope does not — like Graph, which throttles parts); dropped responses hit whole HTTP exchanges.
+
+export const faultSpecSchema = z.strictObject({
+  latencyMs: z.number().int().nonnegative().optional(),
+  status: z.union([z.literal(403), z.literal(429), z.literal(500), z.literal(503), z.literal(504)]).optional(),
+  count: z.number().int().positive().optional(),
+  /** Seconds, integer or decimal (docs show `Retry-After: 2.128`, §9). */
+  retryAfter: z.number().nonnegative().optional(),
+  code: z.string().optional(),
+  message: z.string().optional(),
+  dropResponse: z.number().int().positive().optional(),
+  expireDeltaTokens: z.boolean().optional(),
+});
+export type FaultSpec = z.infer<typeof faultSpecSchema>;
+
+const DEFAULTS: Record<number, [string, string]> = {
+  403: ['ErrorAccessDenied', 'Access is denied. Check credentials and try again.'],
+  429: ['TooManyRequests', 'Please retry again later.'],
+  500: ['InternalServerError', 'An internal server error occurred.'],
+  503: ['ServiceUnavailable', 'The service is temporarily unavailable.'],
+  504: ['GatewayTimeout', 'The gateway timed out.'],
+};
+
+interface StatusFault { status: number; remaining: number; retryAfter: number | undefined; code: string; message: string }
+
+export interface FaultState { latencyMs: number; pending: Array<Omit<StatusFault, 'remaining'> & { count: number }>; dropResponse: number }
+
+export class Faults {
+  latencyMs = 0;
+  private queue: StatusFault[] = [];
+  private drops = 0;
+
+  /** Adds to what is pending; `expireDeltaTokens` is acted on by the caller. */
+  add(spec: FaultSpec): void {
+    if (spec.latencyMs !== undefined) this.latencyMs = spec.latencyMs;
+    if (spec.status !== undefined) {
+      const [code, message] = DEFAULTS[spec.status] ?? ['Error', 'Injected fault.'];
+      this.queue.push({ status: spec.status, remaining: spec.count ?? 1, retryAfter: spec.retryAfter, code: spec.code ?? code, message: spec.message ?? message });
+    }
+    if (spec.dropResponse !== undefined) this.drops += spec.dropResponse;
+  }
+
+  reset(): void {
+    this.latencyMs = 0;
+    this.queue = [];
+    this.drops = 0;
+  }
+
+  state(): FaultState {
+    return {
+      latencyMs: this.latencyMs,
+      pending: this.queue.map(({ remaining, ...f }) => ({ ...f, count: remaining })),
+      dropResponse: this.drops,
+    };
+  }
+
+  /** The error the next Graph operation must fail with, if one is pending. */
+  takeStatus(): GraphError | undefined {
+    const f = this.queue[0];
+    if (!f) return undefined;
+    if (--f.remaining <= 0) this.queue.shift();
+    return new GraphError(f.status, f.code, f.message, f.retryAfter === undefined ? {} : { 'Retry-After': String(f.retryAfter) });
+  }
+
+  takeDrop(): boolean {
+    if (this.drops <= 0) return false;
+    this.drops--;
+    return true;
+  }
+}

@@ -1,0 +1,52 @@
+import { writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { SandboxAdmin } from './admin';
+import { makeCertificate } from './cert';
+import { SandboxCore, type SandboxConfig } from './core';
+import { loadMailboxFile, parseMailbox, type MailboxFile } from './mailbox-file';
+import { buildServer } from './server';
+
+// The Graph sandbox (DESIGN §5): Microsoft Graph v1.0 mail over HTTPS on 127.0.0.1, plus /_sandbox/ admin.
+
+export interface StartSandboxOptions {
+  /** The mailbox as an object or the path of a mailbox file (mailbox-format.md). */
+  mailbox: MailboxFile | string;
+  /** 0 or absent: a free port. */
+  port?: number;
+  token: string;
+  /** Where to write the certificate (PEM). */
+  certOut?: string;
+  host?: '127.0.0.1';
+  config?: Partial<SandboxConfig>;
+}
+
+export interface RunningSandbox {
+  /** `https://127.0.0.1:P`; Graph lives under `${url}/v1.0`. */
+  url: string;
+  port: number;
+  certPem: string;
+  token: string;
+  /** In-process handle to the same state the HTTP side serves. */
+  admin: SandboxAdmin;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSandbox> {
+  const file = typeof opts.mailbox === 'string' ? await loadMailboxFile(opts.mailbox) : parseMailbox(opts.mailbox);
+  const core = new SandboxCore(file, opts.config);
+  const admin = new SandboxAdmin(core);
+  const { key, cert } = await makeCertificate();
+  if (opts.certOut !== undefined) await writeFile(opts.certOut, cert);
+  const app = buildServer({ core, admin, token: opts.token, key, cert });
+  const host = opts.host ?? '127.0.0.1';
+  await app.listen({ port: opts.port ?? 0, host });
+  const { port } = app.server.address() as AddressInfo;
+  return { url: `https://${host}:${port}`, port, certPem: cert, token: opts.token, admin, close: () => app.close() };
+}
+
+export { SandboxAdmin } from './admin';
+export type { FolderState, MessageState, SandboxState } from './admin';
+export { DEFAULT_CONFIG, type SandboxConfig } from './core';
+export type { FaultSpec, FaultState } from './faults';
+export { MailboxFileError, type MailboxFile } from './mailbox-file';
+export type { LogEntry, RequestStats } from './request-log';
