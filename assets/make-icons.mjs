@@ -173,7 +173,7 @@ async function main() {
   for (const size of [16, 24, 32, 48, 64, 128, 256, 512]) {
     const png = await appIconAt(size);
     pngs.set(size, png);
-    await write(`icons/${size}.png`, png);
+    await write(`icons/${size}x${size}.png`, png); // electron-builder reads Linux icon sizes from NxN names
   }
   const icoSizes = [16, 24, 32, 48, 64, 128, 256];
   await writeFile(at('icon.ico'), ico(icoSizes.map((size) => ({ size, png: pngs.get(size) }))));
