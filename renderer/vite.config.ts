@@ -1,14 +1,29 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { contentSecurityPolicy } from '../shared/ipc/csp';
 
 const rendererDir = fileURLToPath(new URL('.', import.meta.url));
+
+/** The one CSP (shared/ipc/csp.ts) as a <meta> tag: Electron loads index.html from file://, without headers. */
+function cspMeta(): Plugin {
+  return {
+    name: 'crm-companion-csp-meta',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ meta: true, connect: ['ws://127.0.0.1:*'] }) },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 export default defineConfig({
   root: rendererDir,
   // Relative asset URLs: the same bundle loads from file:// inside Electron and from the 127.0.0.1 host.
   base: './',
-  plugins: [react()],
+  plugins: [react(), cspMeta()],
   // No public/ folder: everything the page needs is imported, so it gets hashed and checked by the build.
   publicDir: false,
   build: {

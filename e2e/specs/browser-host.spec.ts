@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WebSocket as PageSocket } from '@playwright/test';
+import { contentSecurityPolicy } from '../../shared/ipc/csp';
 import { login, upgradeOutcome, wsUrl } from './host-client';
 import { expect, test } from './fixtures';
 
@@ -58,6 +59,9 @@ test('with the secret the app loads, drops the secret from the address and gets 
   await expect(page.getByRole('heading', { name: 'Welcome to CRM Companion' })).toBeVisible();
   await expect(page.getByText('Browser tab')).toBeVisible();
   await expect(page.getByText(`Version ${pkg.version}`)).toBeVisible();
+  // file:// pages (Electron) get no headers: the built page carries the same policy as a <meta> tag.
+  const metaPolicy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(metaPolicy).toBe(contentSecurityPolicy({ meta: true, connect: ['ws://127.0.0.1:*'] }));
 
   const cookies = await page.context().cookies(browserApp.origin);
   expect(cookies).toHaveLength(1);

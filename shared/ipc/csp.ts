@@ -1,9 +1,10 @@
 /**
  * The Content-Security-Policy both front doors send: the browser host as a response header, the Electron shell
- * through session.webRequest. One policy, so the renderer bundle behaves the same in both.
+ * through session.webRequest, and the built index.html as a <meta> tag (renderer/vite.config.ts) for file://
+ * pages, where no response header exists. One policy, so the renderer bundle behaves the same everywhere.
  * style-src needs 'unsafe-inline' because Fluent UI (Griffel) inserts <style> tags at run time.
  */
-export function contentSecurityPolicy(opts: { connect?: readonly string[] } = {}): string {
+export function contentSecurityPolicy(opts: { connect?: readonly string[]; meta?: boolean } = {}): string {
   const directives: Array<[string, string[]]> = [
     ['default-src', ["'self'"]],
     ['script-src', ["'self'"]],
@@ -13,7 +14,8 @@ export function contentSecurityPolicy(opts: { connect?: readonly string[] } = {}
     ['frame-src', ["'self'", 'blob:']],
     ['object-src', ["'none'"]],
     ['base-uri', ["'none'"]],
-    ['frame-ancestors', ["'none'"]],
+    // Browsers ignore (and warn about) frame-ancestors in a <meta> policy; headers carry it.
+    ...(opts.meta ? [] : ([['frame-ancestors', ["'none'"]]] as Array<[string, string[]]>)),
   ];
   return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
 }
