@@ -5,7 +5,10 @@
  * electron/service/; nothing else needs a new line.
  */
 import { z } from 'zod';
+import { ActivityRow } from './crm/activity-row';
+import { QuicksearchName } from './crm/quicksearch';
 import { defineContract } from './ipc/contract-kit';
+import { CandidateList, MailImportSelection, SyncArea, SyncSummary } from './sync/mail-import-types';
 
 export const Locale = z.enum(['de', 'en']);
 export type Locale = z.infer<typeof Locale>;
@@ -56,6 +59,27 @@ const NoArgs = z.object({}).strict();
 export const contract = defineContract({
   calls: {
     'app.info': { req: NoArgs, res: AppInfo },
+    /** Wizard step 2: refresh from Outlook and list what is new in the chosen areas. */
+    'sync.candidates': {
+      req: z.object({ areas: z.array(SyncArea).min(1).default(['mails']) }).strict(),
+      res: CandidateList,
+    },
+    /** Wizard step "Import": import the ticked candidates with the user's changes; progress comes as events. */
+    'sync.import': {
+      req: z.object({ selections: z.array(MailImportSelection) }).strict(),
+      res: SyncSummary,
+    },
+    /** Activities by quicksearch, or those one sync run created (the result page, the tray notice's link). */
+    'activities.list': {
+      req: z
+        .object({
+          quicksearch: QuicksearchName.optional(),
+          runId: z.string().optional(),
+          limit: z.number().int().min(1).max(1000).default(100),
+        })
+        .strict(),
+      res: z.array(ActivityRow),
+    },
   },
   events: {
     'sync.progress': SyncProgress,

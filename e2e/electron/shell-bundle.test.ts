@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract } from '../../shared/contract';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const fake = path.join(import.meta.dirname, 'fake-electron.cjs');
@@ -61,7 +62,7 @@ describe('dist/electron/main.cjs', () => {
   });
 
   it('registers one handler per contract call and answers through the real service', () => {
-    expect(report.handles).toEqual(['call:app.info']);
+    expect(report.handles).toEqual(Object.keys(contract.calls).map((name) => `call:${name}`));
     const calls = report.calls as Record<string, unknown>;
     expect(calls.trusted).toMatchObject({ ok: true, value: { name: 'CRM Companion', mode: 'desktop' } });
     expect(calls.badRequest).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });

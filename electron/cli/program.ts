@@ -8,7 +8,9 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import { ExitCode, reportFailure } from './cli-errors';
 import type { CommandContext } from './command-context';
+import { registerActivities } from './commands/activities';
 import { registerCrmImport } from './commands/crm-import';
+import { registerSync } from './commands/sync';
 import type { CliIo } from './io';
 
 export interface RunCliOptions {
@@ -43,6 +45,8 @@ function buildProgram(context: CommandContext): Command {
 
   const crm = program.command('crm').description('CRM master data');
   registerCrmImport(crm, context);
+  registerSync(program, context);
+  registerActivities(program, context);
 
   return program;
 }

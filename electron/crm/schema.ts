@@ -185,7 +185,11 @@ export interface SyncStateTable {
   retry_after: Instant | null;
 }
 
-export type OutboxOperation = 'create' | 'update' | 'delete' | 'link';
+/**
+ * `stamp-mail` writes the activity id onto an imported mail, `move-mail` moves it to the archive folder; their
+ * payload is a MailOutboxPayload (engine/mail-import/outbox.ts).
+ */
+export type OutboxOperation = 'create' | 'update' | 'delete' | 'link' | 'stamp-mail' | 'move-mail';
 export type OutboxStatus = 'pending' | 'done' | 'failed';
 
 /** A groupware write, recorded before the request and completed after it, so a crash never loses or repeats one. */
@@ -220,6 +224,35 @@ export interface SyncRunsTable {
   errors_json: Defaulted<string>;
 }
 
+export type MailMirrorState = 'new' | 'imported' | 'duplicate';
+
+/** The mail import's mirror of Outlook's import folders (migration 0003): one row per message. */
+export interface MailMirrorTable {
+  /** The mailbox's address, lower case (as activities.groupware_mailbox). */
+  mailbox: string;
+  /** Immutable message id: unchanged when the message moves between folders. */
+  message_id: string;
+  folder_id: string;
+  internet_message_id: string | null;
+  /** Null while unknown; '' for a mail without subject. */
+  subject: string | null;
+  from_name: string | null;
+  from_address: string | null;
+  received_at: Instant | null;
+  has_attachments: Flag | null;
+  /** Non-inline attachments, known after a details fetch. */
+  attachment_count: number | null;
+  attachment_bytes: number | null;
+  change_key: string | null;
+  details_complete: Defaulted<Flag>;
+  state: Defaulted<MailMirrorState>;
+  /** The activity made from this mail (imported) or already holding its Message-ID (duplicate). */
+  activity_id: string | null;
+  /** Id of the last full delta round that listed the row. */
+  seen_in_round: string | null;
+  updated_at: Instant;
+}
+
 export interface CrmDatabase {
   employees: EmployeesTable;
   business_partners: BusinessPartnersTable;
@@ -237,6 +270,7 @@ export interface CrmDatabase {
   sync_state: SyncStateTable;
   outbox: OutboxTable;
   sync_runs: SyncRunsTable;
+  mail_mirror: MailMirrorTable;
 }
 
 export type Activity = Selectable<ActivitiesTable>;
@@ -250,4 +284,6 @@ export type SyncState = Selectable<SyncStateTable>;
 export type OutboxEntry = Selectable<OutboxTable>;
 export type NewOutboxEntry = Insertable<OutboxTable>;
 export type SyncRun = Selectable<SyncRunsTable>;
+export type MailMirrorRow = Selectable<MailMirrorTable>;
+export type NewMailMirrorRow = Insertable<MailMirrorTable>;
 export type NewSyncRun = Insertable<SyncRunsTable>;

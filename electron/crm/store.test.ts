@@ -66,7 +66,7 @@ describe('migrations', () => {
     expect(await first.schemaVersion()).toBeNull();
     expect(await first.migrateToLatest()).toEqual(Object.keys(MIGRATIONS));
     expect(await first.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
-    expect(LATEST_SCHEMA_VERSION).toBe('0002-built-ins');
+    expect(LATEST_SCHEMA_VERSION).toBe('0003-mail-mirror');
     await first.close();
 
     const again = await open(file);

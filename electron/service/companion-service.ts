@@ -6,11 +6,15 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
-import { contract, type Contract } from '../../shared/contract';
+import { contract, type Contract, type Locale } from '../../shared/contract';
 import type { ServiceOf } from '../../shared/ipc/contract-kit';
+import { listActivities } from '../crm/activities';
 import { openCrmStore } from '../crm/store';
 import { importCrmData } from '../crm/import';
 import { createEventHub, type EventHub } from '../host/dispatch';
+import { createMailImportAccess } from './mail-import-access';
+import type { OpenMailImportSession } from './mail-import-session';
+import { includesMails, notSynchronizedWarnings } from './sync-areas';
 
 export interface GroupwareConnection {
   /** Graph server root (https://graph.microsoft.com or the sandbox); the client adds /v1.0. */
@@ -27,6 +31,10 @@ export interface CompanionServiceOptions {
   groupware?: GroupwareConnection;
   /** CRM master data to load at start (the demo's); an upsert, so a restart changes nothing. */
   crmSeed?: unknown;
+  /** Language of the sentences the sync writes (warnings, folder problems). Default English. */
+  lang?: Locale;
+  /** How to reach the mail import; the real one is Microsoft Graph. Tests pass a fake. */
+  openMailImport?: OpenMailImportSession;
 }
 
 export interface CompanionServiceHandle {
@@ -35,11 +43,24 @@ export interface CompanionServiceHandle {
   close(): Promise<void>;
 }
 
+/** The Graph client and the engine load when the user first synchronizes, not when the window opens. */
+const openGraphMailImportOnFirstUse: OpenMailImportSession = async (...args) =>
+  (await import('./graph-mail-import')).openGraphMailImport(...args);
+
 export async function createCompanionService(opts: CompanionServiceOptions): Promise<CompanionServiceHandle> {
   mkdirSync(opts.dataDir, { recursive: true });
   const store = await openCrmStore(path.join(opts.dataDir, 'crm.sqlite'));
   if (opts.crmSeed !== undefined) await importCrmData(store, opts.crmSeed);
   const events = createEventHub(contract);
+  const lang = opts.lang ?? 'en';
+  const openSession = opts.openMailImport ?? openGraphMailImportOnFirstUse;
+  const mailImport = createMailImportAccess({
+    store,
+    endpoint: opts.groupware,
+    openSession,
+    lang,
+    emitProgress: (progress) => events.emit('sync.progress', progress),
+  });
 
   const service: ServiceOf<Contract> = {
     'app.info': async () => ({
@@ -50,6 +71,24 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
       groupware: { url: opts.groupware?.url ?? null },
       crm: await store.counts(),
     }),
+
+    'sync.candidates': async ({ areas }) => {
+      const notYet = notSynchronizedWarnings(areas, lang);
+      if (!includesMails(areas)) return { folders: [], candidates: [], warnings: notYet };
+      const list = await mailImport.candidates();
+      return { ...list, warnings: [...notYet, ...list.warnings] };
+    },
+
+    'sync.import': ({ selections }) => mailImport.importSelected(selections),
+
+    'activities.list': async ({ quicksearch, runId, limit }) =>
+      listActivities(store, {
+        limit,
+        ...(quicksearch !== undefined ? { quicksearch } : {}),
+        ...(runId !== undefined ? { runId } : {}),
+        // Only "Imported mails" depends on who is signed in; the others must not need Outlook to be reachable.
+        ...(quicksearch === 'imported-mails' ? { employeeKey: await mailImport.signedInEmployee() } : {}),
+      }),
   };
 
   return {

@@ -6,10 +6,12 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import { initial } from './0001-initial';
 import { builtIns } from './0002-built-ins';
+import { mailMirror } from './0003-mail-mirror';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-built-ins': builtIns,
+  '0003-mail-mirror': mailMirror,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,4 @@
-import { Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Title2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 
 const useStyles = makeStyles({
@@ -9,20 +9,24 @@ const useStyles = makeStyles({
     maxWidth: '960px',
     marginInline: 'auto',
   },
+  // For pages whose content is a table with many columns (the sync wizard): wide screens get used.
+  wide: { maxWidth: '1440px' },
   title: { margin: 0 },
 });
 
+type ColumnWidth = 'readable' | 'wide';
+
 /** The readable column every page sits in. */
-export function PageColumn({ children }: { children: ReactNode }) {
+export function PageColumn({ children, width = 'readable' }: { children: ReactNode; width?: ColumnWidth }) {
   const styles = useStyles();
-  return <div className={styles.column}>{children}</div>;
+  return <div className={mergeClasses(styles.column, width === 'wide' && styles.wide)}>{children}</div>;
 }
 
 /** A page with its <h1> at the top of the column. */
-export function PageLayout({ title, children }: { title: string; children: ReactNode }) {
+export function PageLayout({ title, children, width }: { title: string; children: ReactNode; width?: ColumnWidth }) {
   const styles = useStyles();
   return (
-    <PageColumn>
+    <PageColumn {...(width !== undefined ? { width } : {})}>
       <Title2 as="h1" className={styles.title}>
         {title}
       </Title2>

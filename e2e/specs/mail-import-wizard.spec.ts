@@ -1,0 +1,145 @@
+/**
+ * The *Activity synchronization* wizard end to end in browser mode: the real service, engine and Graph
+ * provider against the sandbox with the demo mailbox. Area selection → activity selection (folder warnings,
+ * ticks, the red empty subject that blocks *Import*) → import → the result page; then Outlook's side, read
+ * from the sandbox: what was imported moved to the archive folder, what was unticked stayed.
+ */
+import type { Page } from '@playwright/test';
+import type { SyncApp } from './fixtures';
+import { expect, test } from './fixtures';
+
+const ARCHIVE = 'CARMEN/EVI/TINA activities';
+const UNTICKED = 'Invoice query INV-2026-1187';
+const TYPED_SUBJECT = 'Lieferavis KW 48 (Weber Logistik)';
+
+async function openWizard(page: Page, { app }: SyncApp): Promise<void> {
+  await page.goto(app.url); // presents the secret once; the session cookie carries on
+  await page.goto(`${app.origin}/#/sync`);
+}
+
+/** Subjects of the mails in an Outlook folder, by its path below the mailbox root. */
+function subjectsIn({ sandbox }: SyncApp, folderPath: string): string[] {
+  const state = sandbox.admin.state();
+  const folder = state.folders.find((f) => f.path.join('/') === folderPath);
+  if (folder === undefined) return [];
+  return state.messages
+    .filter((m) => m.parentFolderId === folder.id)
+    .map((m) => (typeof m.subject === 'string' ? m.subject : ''))
+    .sort();
+}
+
+test('imports the ticked mails, with a typed subject, and leaves the unticked one in Outlook', async ({ page, syncApp }, testInfo) => {
+  const importFolderBefore = subjectsIn(syncApp, 'Inbox/Import folder');
+  expect(importFolderBefore).toContain(UNTICKED);
+  await openWizard(page, syncApp);
+
+  // Step 1: mails chosen by default; tasks and appointed times shown, disabled, with the reason.
+  await expect(page.getByRole('heading', { name: 'Step 1 of 3: Area selection' })).toBeFocused();
+  const mails = page.getByRole('checkbox', { name: 'Mails' });
+  await expect(mails).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Tasks' })).toBeDisabled();
+  await expect(page.getByRole('checkbox', { name: 'Appointed times' })).toBeDisabled();
+  await expect(page.getByText('Comes with the two-way synchronization.')).toHaveCount(2);
+  // Keyboard: Tab reaches the checkbox, Space toggles it, Enter is *Next*.
+  await page.keyboard.press('Tab');
+  await expect(mails).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(mails).not.toBeChecked();
+  await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+  await page.keyboard.press('Space');
+  await expect(mails).toBeChecked();
+  await page.keyboard.press('Enter');
+
+  // Step 2: the folders whose names break the grammar are warnings with the server's sentence.
+  await expect(page.getByRole('heading', { name: 'Step 2 of 3: Activity selection' })).toBeVisible();
+  const table = page.getByRole('table', { name: 'New mails in Outlook' });
+  await expect(table).toBeVisible();
+  for (const folder of ['CRM Ohne Status', 'CRM Unbekannt [X]']) {
+    const warning = page.locator(`[data-folder="${folder}"]`);
+    await expect(warning).toBeVisible();
+    await expect(warning.getByText(`Import folder/${folder}`, { exact: true })).toBeVisible(); // where it is
+    await expect(warning).toContainText(`"${folder}" is not imported`); // the server's sentence: what is wrong
+  }
+  const rows = table.getByRole('row');
+  await expect(rows).toHaveCount(1 + 17); // header + Import folder (12) + CRM Erledigt [E] (3) + CRM Offen [O] (2)
+  await expect(table.getByRole('checkbox', { checked: true })).toHaveCount(1 + 17); // all ticked, and so the header
+  await expect(table.getByRole('row', { name: /Anfrage: Ihre Software für kleine Betriebe/ }).getByText('unknown')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('wizard-step-2.png'), fullPage: true });
+
+  // The mail without a subject is red and blocks *Import*.
+  const importButton = page.getByRole('button', { name: 'Import', exact: true });
+  const subjectInput = page.getByRole('textbox', { name: 'Subject for the mail from Thomas Weber' });
+  await expect(subjectInput).toHaveAttribute('aria-invalid', 'true');
+  await expect(importButton).toBeDisabled();
+  await expect(page.getByText('1 ticked mail has an empty mandatory field')).toBeVisible();
+
+  // Untick one mail (Space on its checkbox); the header shows "some".
+  const untick = table.getByRole('checkbox', { name: `Import the mail “${UNTICKED}” from Charlotte Evans` });
+  await untick.focus();
+  await page.keyboard.press('Space');
+  await expect(untick).not.toBeChecked();
+  await expect(table.getByRole('checkbox', { name: 'Import all mails' })).toBeChecked({ indeterminate: true });
+  await expect(page.getByText('16 of 17 mails ticked for import.')).toBeVisible();
+
+  // Typing a subject clears the red and frees *Import*.
+  await subjectInput.fill(TYPED_SUBJECT);
+  await expect(subjectInput).toHaveAttribute('aria-invalid', 'false');
+  await expect(page.getByText('1 ticked mail has an empty mandatory field')).toBeHidden();
+  await expect(importButton).toBeEnabled();
+  await importButton.click();
+
+  // Step 3: the summary in words and the activities of this import.
+  await expect(page.getByRole('heading', { name: 'Step 3 of 3: Import completed' })).toBeVisible();
+  const result = page.getByTestId('sync-result');
+  await expect(result).toContainText('16 mails imported as activities.');
+  await expect(result).toContainText('0 mails left pending');
+  await expect(result).toContainText('1 mail not ticked: it stays in Outlook.');
+  const activities = page.getByRole('table', { name: 'Activities created by this import' });
+  await expect(activities.getByRole('row')).toHaveCount(1 + 16);
+  await expect(activities.getByRole('row', { name: new RegExp(TYPED_SUBJECT.replace(/[()]/g, '\\$&')) })).toBeVisible();
+  await expect(activities.getByRole('row', { name: /Rückruf wegen Rahmenvertrag/ })).toContainText('Incoming e-mail');
+  await expect(activities).not.toContainText(UNTICKED);
+  await page.screenshot({ path: testInfo.outputPath('wizard-step-3.png'), fullPage: true });
+
+  // Outlook: the unticked mail is still in Import folder, the imported ones are in the archive folder.
+  expect(subjectsIn(syncApp, 'Inbox/Import folder')).toEqual([UNTICKED]);
+  const archived = subjectsIn(syncApp, `Inbox/${ARCHIVE}`);
+  expect(archived).toHaveLength(16);
+  expect(archived).not.toContain(UNTICKED);
+  // Received mail cannot be edited in Graph: the typed subject lives in the CRM only.
+  expect(archived).toContain('');
+});
+
+test('unticking the mail without a subject frees Import as well', async ({ page, syncApp }) => {
+  await openWizard(page, syncApp);
+  await page.getByRole('button', { name: 'Next' }).click();
+  const table = page.getByRole('table', { name: 'New mails in Outlook' });
+  await expect(table).toBeVisible();
+  const importButton = page.getByRole('button', { name: 'Import', exact: true });
+  await expect(importButton).toBeDisabled();
+  await table.getByRole('checkbox', { name: 'Import the mail “(no subject)” from Thomas Weber' }).click();
+  await expect(importButton).toBeEnabled();
+  // The header ticks none, then all again (and the red row blocks again).
+  const all = table.getByRole('checkbox', { name: 'Import all mails' });
+  await all.click();
+  await expect(all).toBeChecked();
+  await expect(importButton).toBeDisabled();
+  await all.click();
+  await expect(table.getByRole('checkbox', { checked: true })).toHaveCount(0);
+  await expect(page.getByText('Tick at least one mail to import.')).toBeVisible();
+  await expect(importButton).toBeDisabled();
+});
+
+test.describe('in German', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('step 1 speaks German', async ({ page, syncApp }) => {
+    await openWizard(page, syncApp);
+    await expect(page.getByRole('heading', { name: 'Schritt 1 von 3: Bereichsauswahl' })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'E-Mails' })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: 'Aufgaben' })).toBeDisabled();
+    await expect(page.getByRole('checkbox', { name: 'Termine' })).toBeDisabled();
+    await expect(page.getByText('Kommt mit der Zwei-Wege-Synchronisation.')).toHaveCount(2);
+    await expect(page.getByRole('button', { name: 'Weiter' })).toBeEnabled();
+  });
+});

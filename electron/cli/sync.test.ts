@@ -1,0 +1,271 @@
+/**
+ * `crm-companion sync` and `crm-companion activities`, run as users run them (separate node processes through
+ * bin.mjs) against the Graph sandbox with the demo mailbox, started in this process so the test can read its
+ * state. The certificate goes to the CLI with --ca, as DESIGN §5 describes.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { startSandbox, type RunningSandbox } from '../../e2e/sandbox';
+import { ActivityRow } from '../../shared/crm/activity-row';
+import { importCrmData } from '../crm/import';
+import { openCrmStore } from '../crm/store';
+
+const bin = path.join(import.meta.dirname, 'bin.mjs');
+const fixtures = path.join(import.meta.dirname, '..', '..', 'e2e', 'fixtures');
+const demoCrm = JSON.parse(readFileSync(path.join(fixtures, 'demo-crm.json'), 'utf8')) as { employees: Array<{ key: string }> };
+const TOKEN = 'cli-test-token';
+const ARCHIVE = 'CARMEN/EVI/TINA activities';
+
+/** DESIGN §5: the last line of `sync --json`. */
+const Summary = z.object({
+  imported: z.number().int(),
+  pending: z.number().int(),
+  moved: z.number().int(),
+  pushed: z.number().int(),
+  conflicts: z.number().int(),
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  errors: z.array(z.object({ code: z.string(), message: z.string() })),
+});
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+let sandbox: RunningSandbox;
+let dir: string;
+let certFile: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'crm-cli-sync-'));
+  certFile = path.join(dir, 'sandbox-cert.pem');
+  sandbox = await startSandbox({ mailbox: path.join(fixtures, 'demo-mailbox.json'), token: TOKEN, certOut: certFile });
+});
+afterAll(async () => {
+  await sandbox.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+// Every test starts from the mailbox file, whatever the one before imported.
+beforeEach(() => sandbox.admin.reset());
+
+function cli(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    // LANG=C: the sentences the tests read are the English ones, whatever the machine's locale.
+    const env = { ...process.env, CRM_COMPANION_DEBUG: '', LANG: 'C', LC_ALL: '', LC_MESSAGES: '' };
+    execFile(process.execPath, [bin, ...args], { cwd: dir, env }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+let dbCount = 0;
+/** A database holding `crmData` (the demo CRM by default). */
+async function database(crmData: unknown = demoCrm): Promise<string> {
+  dbCount += 1;
+  const file = path.join(dir, `crm-${dbCount}.sqlite`);
+  const store = await openCrmStore(file);
+  try {
+    await importCrmData(store, crmData);
+  } finally {
+    await store.close();
+  }
+  return file;
+}
+
+/** A port nothing listens on: one the system just handed out and took back. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (address !== null && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const graph = () => ['--graph-url', sandbox.url, '--token', TOKEN, '--ca', certFile];
+
+function lastJsonLine(run: Run): unknown {
+  const lines = run.stdout.trimEnd().split('\n');
+  return JSON.parse(lines.at(-1) ?? '') as unknown;
+}
+
+/** Bad input: exit code 2, one sentence on stderr, no stack trace, nothing on stdout. */
+function expectBadInput(run: Run, pattern: RegExp): void {
+  expect(run.stderr).toMatch(/^error: [^\n]+\.\n$/);
+  expect(run.stderr).toMatch(pattern);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+  expect(run.stdout).toBe('');
+  expect(run.code).toBe(2);
+}
+
+const folderMessages = () => sandbox.admin.state().messages;
+const folderPathOf = (folderId: string) => sandbox.admin.state().folders.find((f) => f.id === folderId)?.path.join('/');
+
+describe('crm-companion sync', () => {
+  it('imports the filed mails, leaves the one without subject pending, and a second run imports nothing', async () => {
+    const db = await database();
+    const first = await cli('sync', '--db', db, ...graph(), '--json');
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    // --json: exactly one line, the summary.
+    expect(first.stdout.trimEnd().split('\n')).toHaveLength(1);
+    const summary = Summary.parse(lastJsonLine(first));
+    expect(summary).toMatchObject({ imported: 16, pending: 1, moved: 16, pushed: 0, conflicts: 0, errors: [] });
+    // The two badly named folders are warnings that name the folder.
+    const warnings = summary.warnings.map((w) => w.message).join('\n');
+    expect(warnings).toContain('CRM Ohne Status');
+    expect(warnings).toContain('CRM Unbekannt [X]');
+
+    // In Outlook: the imported mails are in the archive folder; left behind are the pending one and the two
+    // mails in the badly named folders.
+    const left = folderMessages()
+      .filter((m) => folderPathOf(m.parentFolderId)?.startsWith('Inbox/Import folder'))
+      .map((m) => (typeof m.subject === 'string' ? m.subject : ''));
+    expect(left.sort()).toEqual(['', 'Renewal reminder: partner programme 2027', 'Vertragsentwurf Datenschutz (AVV)']);
+    expect(folderMessages().filter((m) => folderPathOf(m.parentFolderId) === `Inbox/${ARCHIVE}`)).toHaveLength(16);
+
+    const second = await cli('sync', '--db', db, ...graph(), '--json');
+    expect(second.code).toBe(0);
+    expect(Summary.parse(lastJsonLine(second))).toMatchObject({ imported: 0, moved: 0, pending: 1, errors: [] });
+
+    // The activities: 16 imported mails of MUE (the employee whose address the mailbox has), as DESIGN §5 prints them.
+    const listed = await cli('activities', '--db', db, '--quicksearch', 'all-imported-mails', '--json');
+    expect(listed.code).toBe(0);
+    const rows = z.array(ActivityRow.strict()).parse(JSON.parse(listed.stdout));
+    expect(rows).toHaveLength(16);
+    expect(new Set(rows.map((row) => row.employee))).toEqual(new Set(['MUE']));
+    expect(rows.map((row) => row.date)).toEqual([...rows.map((row) => row.date)].sort().reverse());
+    expect(rows.every((row) => row.type === 'MAILIN' && row.internetMessageId !== null && row.groupwareId !== null)).toBe(true);
+    expect(rows.find((row) => row.subject === 'Rückruf wegen Rahmenvertrag')?.status).toBe('O');
+    expect(rows.find((row) => row.subject === 'Abholung bestätigt')?.status).toBe('E');
+    expect(rows.find((row) => row.subject === 'Service portal: kick-off agenda')?.documents).toHaveLength(1);
+
+    const mine = await cli('activities', '--db', db, '--quicksearch', 'imported-mails', '--json');
+    expect(z.array(ActivityRow).parse(JSON.parse(mine.stdout))).toHaveLength(16);
+    const someoneElses = await cli('activities', '--db', db, '--quicksearch', 'imported-mails', '--employee', 'SCH', '--json');
+    expect(JSON.parse(someoneElses.stdout)).toEqual([]);
+  });
+
+  it('prints a short report for people without --json', async () => {
+    const db = await database();
+    const run = await cli('sync', '--db', db, ...graph());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Synchronized m.mueller@example.com for employee MUE.');
+    expect(run.stdout).toContain('  imported   16 mails as activities');
+    expect(run.stdout).toMatch(/^warning: .*CRM Unbekannt \[X\]/m);
+    // No progress bar: standard output is a pipe here, and a bar would leave escape sequences in it.
+    expect(run.stdout).not.toContain('\u001b[');
+  });
+
+  it('accepts appointments and tasks, says they are not synchronized yet, and exits 0', async () => {
+    const db = await database();
+    const run = await cli('sync', '--db', db, ...graph(), '--areas', 'mails,appointments,tasks', '--json');
+    expect(run.code).toBe(0);
+    const summary = Summary.parse(lastJsonLine(run));
+    expect(summary.imported).toBe(16);
+    expect(summary.warnings.filter((w) => w.code === 'AREA_NOT_SYNCHRONIZED').map((w) => w.message)).toEqual([
+      'Appointments are not synchronized yet: they come with the two-way synchronization.',
+      'Tasks are not synchronized yet: they come with the two-way synchronization.',
+    ]);
+
+    const onlyLater = await cli('sync', '--db', await database(), ...graph(), '--areas', 'tasks', '--json');
+    expect(onlyLater.code).toBe(0);
+    expect(Summary.parse(lastJsonLine(onlyLater))).toMatchObject({ imported: 0, moved: 0, warnings: [{ code: 'AREA_NOT_SYNCHRONIZED' }] });
+  });
+
+  it('imports for the employee named with --employee', async () => {
+    const db = await database();
+    expect((await cli('sync', '--db', db, ...graph(), '--employee', 'SCH', '--json')).code).toBe(0);
+    const rows = z.array(ActivityRow).parse(JSON.parse((await cli('activities', '--db', db, '--json')).stdout));
+    expect(new Set(rows.map((row) => row.employee))).toEqual(new Set(['SCH']));
+  });
+
+  describe('bad input: exit code 2 and one sentence', () => {
+    it('an address nothing answers at', async () => {
+      const port = await closedPort();
+      const run = await cli('sync', '--db', await database(), '--graph-url', `https://127.0.0.1:${port}`, '--token', TOKEN, '--ca', certFile);
+      expectBadInput(run, new RegExp(`127\\.0\\.0\\.1:${port}.*cannot be reached`));
+    });
+
+    it('a token the server refuses', async () => {
+      const run = await cli('sync', '--db', await database(), '--graph-url', sandbox.url, '--token', 'wrong', '--ca', certFile);
+      expectBadInput(run, /^error: .*(token|sign|credential|authent)/i);
+    });
+
+    it('a database directory that does not exist', async () => {
+      const missing = path.join(dir, 'no-such-dir');
+      const run = await cli('sync', '--db', path.join(missing, 'crm.sqlite'), ...graph());
+      expectBadInput(run, new RegExp(`^error: The directory ${missing} does not exist\\.`));
+    });
+
+    it('a database that does not exist', async () => {
+      const run = await cli('sync', '--db', path.join(dir, 'never-imported.sqlite'), ...graph());
+      expectBadInput(run, /does not exist: load the CRM data into it first/);
+    });
+
+    it('an unknown area', async () => {
+      const run = await cli('sync', '--db', await database(), ...graph(), '--areas', 'mails,contacts');
+      expectBadInput(run, /^error: Unknown area "contacts" in --areas: use one or more of mails, appointments, tasks/);
+    });
+
+    it('an unknown employee', async () => {
+      const run = await cli('sync', '--db', await database(), ...graph(), '--employee', 'NOPE');
+      expectBadInput(run, /NOPE/);
+    });
+
+    it('a mailbox that belongs to no employee', async () => {
+      const others = { employees: [{ key: 'XYZ', name: 'Someone Else', email: 'someone@example.com' }] };
+      const run = await cli('sync', '--db', await database(others), ...graph());
+      expectBadInput(run, /m\.mueller@example\.com/);
+    });
+
+    it('a certificate file that does not exist', async () => {
+      const run = await cli('sync', '--db', await database(), '--graph-url', sandbox.url, '--token', TOKEN, '--ca', path.join(dir, 'none.pem'));
+      expectBadInput(run, /^error: The certificate file .*none\.pem given with --ca does not exist\./);
+    });
+
+    it('an address that is not https', async () => {
+      const run = await cli('sync', '--db', await database(), '--graph-url', 'http://127.0.0.1:8080', '--token', TOKEN);
+      expectBadInput(run, /must be an https:\/\/ address/);
+    });
+
+    it('no token', async () => {
+      const run = await cli('sync', '--db', await database(), '--graph-url', sandbox.url);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe("error: required option '--token <token>' not specified\n");
+    });
+  });
+});
+
+describe('crm-companion activities', () => {
+  it('exits 2 on an unknown quicksearch', async () => {
+    const run = await cli('activities', '--db', await database(), '--quicksearch', 'mine', '--json');
+    expectBadInput(run, /^error: Unknown quicksearch "mine": use one of imported-mails, all-imported-mails, not-assigned-imported-mails\./);
+  });
+
+  it('exits 2 on an unknown employee', async () => {
+    const run = await cli('activities', '--db', await database(), '--quicksearch', 'imported-mails', '--employee', 'NOPE', '--json');
+    expectBadInput(run, /^error: There is no employee with the key "NOPE"/);
+  });
+
+  it('exits 2 when the database does not exist, and creates none', async () => {
+    const missing = path.join(dir, 'typo.sqlite');
+    expectBadInput(await cli('activities', '--db', missing, '--json'), /typo\.sqlite does not exist/);
+    expect(() => readFileSync(missing)).toThrow();
+  });
+
+  it('prints an empty array for a store without activities', async () => {
+    const run = await cli('activities', '--db', await database(), '--quicksearch', 'imported-mails', '--json');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('[]\n');
+  });
+});

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActivityRow } from '../../shared/crm/activity-row';
+import { ActivityListError, listActivities } from './activities';
+import type { NewActivity } from './schema';
+import { openInMemoryCrmStore, type CrmStore } from './store';
+import { importedMail, seedMinimalCrmData } from './test-data';
+
+let store: CrmStore;
+
+const hour = (n: number) => new Date(Date.UTC(2026, 10, 1) + n * 3_600_000).toISOString();
+
+beforeAll(async () => {
+  store = await openInMemoryCrmStore();
+  await seedMinimalCrmData(store);
+  await store.db.insertInto('document_categories').values({ key: 'OFFER', label_de: 'Angebot', label_en: 'Offer' }).execute();
+  await store.db.insertInto('keywords').values({ key: 'LIC', label_de: 'Lizenzen', label_en: 'Licences' }).execute();
+  await store.db
+    .insertInto('sync_runs')
+    .values([
+      { id: 'run-1', trigger: 'manual', started_at: hour(0) },
+      { id: 'run-2', trigger: 'automatic', started_at: hour(10) },
+    ])
+    .execute();
+  const activities: NewActivity[] = [
+    importedMail(hour(1), { id: 'a-1', sync_run_id: 'run-1', contact_person_key: 'CP-1', business_partner_key: 'BP-CURSOR', body_html: '<p>Hi</p>' }),
+    importedMail(hour(3), { id: 'a-3', sync_run_id: 'run-1' }),
+    importedMail(hour(2), { id: 'a-2', sync_run_id: 'run-2', responsible_employee_key: 'SCH' }),
+    importedMail(hour(4), {
+      id: 'crm-4',
+      type_key: 'PHONE',
+      origin: 'crm',
+      imported_at: null,
+      internet_message_id: null,
+      groupware_item_id: null,
+      groupware_provider: null,
+      groupware_mailbox: null,
+      groupware_kind: null,
+      body_html: null,
+    }),
+  ];
+  await store.db.insertInto('activities').values(activities).execute();
+  await store.db
+    .insertInto('documents')
+    .values([
+      { id: 'd-2', activity_id: 'a-1', name: 'price-list.pdf', content_type: 'application/pdf', size: 1, content: new Uint8Array([1]), category_key: null, keyword_key: null },
+      { id: 'd-1', activity_id: 'a-1', name: 'offer.pdf', content_type: 'application/pdf', size: 1, content: new Uint8Array([1]), category_key: 'OFFER', keyword_key: 'LIC' },
+    ])
+    .execute();
+});
+afterAll(() => store.close());
+
+const ids = (rows: ActivityRow[]) => rows.map((row) => row.id);
+
+describe('listActivities', () => {
+  it('lists every activity newest first when nothing narrows it', async () => {
+    expect(ids(await listActivities(store))).toEqual(['crm-4', 'a-3', 'a-2', 'a-1']);
+  });
+
+  it('lists the activities of one sync run', async () => {
+    expect(ids(await listActivities(store, { runId: 'run-1' }))).toEqual(['a-3', 'a-1']);
+    expect(ids(await listActivities(store, { runId: 'no-such-run' }))).toEqual([]);
+  });
+
+  it('uses the quicksearches, for the signed-in employee where they need one', async () => {
+    expect(ids(await listActivities(store, { quicksearch: 'all-imported-mails' }))).toEqual(['a-3', 'a-2', 'a-1']);
+    expect(ids(await listActivities(store, { quicksearch: 'imported-mails', employeeKey: 'SCH' }))).toEqual(['a-2']);
+    expect(ids(await listActivities(store, { quicksearch: 'not-assigned-imported-mails' }))).toEqual(['a-3', 'a-2']);
+    expect(ids(await listActivities(store, { quicksearch: 'all-imported-mails', runId: 'run-1' }))).toEqual(['a-3', 'a-1']);
+  });
+
+  it('refuses "imported-mails" without an employee instead of guessing one', async () => {
+    await expect(listActivities(store, { quicksearch: 'imported-mails' })).rejects.toBeInstanceOf(ActivityListError);
+  });
+
+  it('stops after the limit', async () => {
+    expect(ids(await listActivities(store, { limit: 2 }))).toEqual(['crm-4', 'a-3']);
+    expect(ids(await listActivities(store, { quicksearch: 'all-imported-mails', limit: 1 }))).toEqual(['a-3']);
+  });
+
+  it('gives each row the fields of DESIGN §5, documents with category and keyword, dates with an offset', async () => {
+    const rows = await listActivities(store, { runId: 'run-1' });
+    for (const row of rows) ActivityRow.parse(row);
+    const first = rows.find((row) => row.id === 'a-1');
+    expect(first).toEqual({
+      id: 'a-1',
+      type: 'MAILIN',
+      status: 'I',
+      subject: 'Mail a-1',
+      body: '<p>Hi</p>',
+      date: '2026-11-01T01:00:00.000Z',
+      contactPerson: 'CP-1',
+      businessPartner: 'BP-CURSOR',
+      employee: 'MUE',
+      groupwareId: 'item-a-1',
+      internetMessageId: '<a-1@mail.example.com>',
+      documents: [
+        { name: 'offer.pdf', category: 'OFFER', keyword: 'LIC' },
+        { name: 'price-list.pdf', category: null, keyword: null },
+      ],
+    });
+    for (const row of rows) expect(Date.parse(row.date)).not.toBeNaN();
+    for (const row of rows) expect(row.date).toMatch(/(Z|[+-]\d{2}:\d{2})$/);
+  });
+
+  it('gives an activity without a body an empty body and no groupware link as null', async () => {
+    const [phone] = await listActivities(store, { limit: 1 });
+    expect(phone).toMatchObject({ id: 'crm-4', body: '', groupwareId: null, internetMessageId: null, documents: [] });
+  });
+});

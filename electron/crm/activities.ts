@@ -1,0 +1,96 @@
+/**
+ * Activities as lists show them and `crm-companion activities --json` prints them (shared/crm/activity-row.ts):
+ * by quicksearch (quicksearch.ts, so the lists use the indexes made for them), by the sync run that created
+ * them (the wizard's result page, the tray notice's link), or all of them; newest first.
+ */
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { ActivityRow } from '../../shared/crm/activity-row';
+import type { QuicksearchName } from '../../shared/crm/quicksearch';
+import { quicksearchQuery, type Quicksearch } from './quicksearch';
+import type { Activity, CrmDatabase } from './schema';
+import type { CrmStore } from './store';
+
+export interface ListActivitiesOptions {
+  quicksearch?: QuicksearchName;
+  /** Only the activities this sync run created or changed. */
+  runId?: string;
+  /** Whose "Imported mails" (the signed-in employee); required by that quicksearch only. */
+  employeeKey?: string;
+  /** At most this many rows; all of them when absent. */
+  limit?: number;
+}
+
+/** SQLite reads LIMIT -1 as "no limit", which keeps one query shape for paged and unpaged lists. */
+const NO_LIMIT = -1;
+
+export class ActivityListError extends Error {
+  override readonly name = 'ActivityListError';
+}
+
+export async function listActivities(store: CrmStore, options: ListActivitiesOptions = {}): Promise<ActivityRow[]> {
+  let query = baseQuery(store.db, options);
+  if (options.runId !== undefined) query = query.where('sync_run_id', '=', options.runId);
+  const activities = await query.execute();
+  const documents = await documentsOf(
+    store.db,
+    activities.map((activity) => activity.id),
+  );
+  return activities.map((activity) => toRow(activity, documents.get(activity.id) ?? []));
+}
+
+function baseQuery(db: Kysely<CrmDatabase>, options: ListActivitiesOptions): SelectQueryBuilder<CrmDatabase, 'activities', Activity> {
+  const limit = options.limit ?? NO_LIMIT;
+  if (options.quicksearch === undefined) {
+    return db.selectFrom('activities').selectAll().orderBy('date', 'desc').orderBy('id', 'desc').limit(limit);
+  }
+  return quicksearchQuery(db, quicksearchOf(options.quicksearch, options.employeeKey), limit);
+}
+
+function quicksearchOf(name: QuicksearchName, employeeKey: string | undefined): Quicksearch {
+  if (name !== 'imported-mails') return { name };
+  // "Imported mails" are one employee's; guessing whose would show someone else's mails.
+  if (employeeKey === undefined) throw new ActivityListError('The quicksearch "imported-mails" needs the employee whose mails to list');
+  return { name, employeeKey };
+}
+
+type DocumentRow = ActivityRow['documents'][number];
+
+async function documentsOf(db: Kysely<CrmDatabase>, activityIds: string[]): Promise<Map<string, DocumentRow[]>> {
+  const byActivity = new Map<string, DocumentRow[]>();
+  // SQLite allows 32766 bound parameters; stay well below it for very long unpaged lists.
+  for (let start = 0; start < activityIds.length; start += 500) {
+    const ids = activityIds.slice(start, start + 500);
+    const rows = await db
+      .selectFrom('documents')
+      .select(['activity_id', 'name', 'category_key', 'keyword_key'])
+      .where('activity_id', 'in', ids)
+      .orderBy('activity_id')
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+    for (const row of rows) {
+      const list = byActivity.get(row.activity_id) ?? [];
+      list.push({ name: row.name, category: row.category_key, keyword: row.keyword_key });
+      byActivity.set(row.activity_id, list);
+    }
+  }
+  return byActivity;
+}
+
+function toRow(activity: Activity, documents: DocumentRow[]): ActivityRow {
+  return {
+    id: activity.id,
+    type: activity.type_key,
+    status: activity.status_key,
+    subject: activity.subject,
+    body: activity.body_html ?? '',
+    // Stored as UTC `…Z` (schema.ts): already ISO 8601 with an offset, and the same instant everywhere.
+    date: activity.date,
+    contactPerson: activity.contact_person_key,
+    businessPartner: activity.business_partner_key,
+    employee: activity.responsible_employee_key,
+    groupwareId: activity.groupware_item_id,
+    internetMessageId: activity.internet_message_id,
+    documents,
+  };
+}

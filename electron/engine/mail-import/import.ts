@@ -1,0 +1,308 @@
+/**
+ * Importing selected mails (DESIGN §3). Per mail: read it whole from Outlook (body, attachments), sanitize the
+ * body, then ONE transaction inserts the activity, its documents and the outbox rows for stamp and move, and
+ * marks the mirror row. A mail is imported once, ever: the activity's Message-ID is unique, and it is looked
+ * up inside that same transaction, so a second copy (another folder, another mailbox, a re-run) finds the
+ * activity and is only queued for the move. Anything that stops a mail — a missing field, attachments over
+ * the limit, an unreadable attachment — stops it before the transaction: nothing is half-imported, and the
+ * mail stays in Outlook as a candidate.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { MailImportSelection, Problem } from '../../../shared/sync/mail-import-types';
+import { newId } from '../../crm/ids';
+import { toStoredInstant } from '../../crm/instants';
+import type { CrmDatabase, MailMirrorRow } from '../../crm/schema';
+import type { FullMessage, MailProvider } from '../../groupware/mail-provider';
+import { mailKey } from './candidates';
+import type { CrashPoint } from './crash';
+import type { ImportSource } from './discover';
+import { applyDetails, deleteRow, keptAttachments } from './mirror';
+import { enqueueMailFollowUps } from './outbox';
+import { sanitizeMailHtml } from './sanitize';
+import { senderMatcher } from './sender-directory';
+import { mailLabel, texts, type Lang, type MailLabel } from './texts';
+import { keyChecker, missingFields, resolveValues, type ActivityValues } from './values';
+
+/** DESIGN leaves the limit open; 25 MB is what Outlook itself lets a mail carry. */
+export const DEFAULT_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+/** Mails fetched per round trip: bounded by the batch size and by memory (bytes of attachments in hand). */
+const FETCH_CHUNK_MAILS = 10;
+const FETCH_CHUNK_BYTES = 50 * 1024 * 1024;
+
+export interface ImportContext {
+  db: Kysely<CrmDatabase>;
+  provider: MailProvider;
+  mailbox: string;
+  employeeKey: string;
+  lang: Lang;
+  now: () => Date;
+  crash: (point: CrashPoint) => void;
+  signal?: AbortSignal | undefined;
+  runId: string;
+  sources: ReadonlyMap<string, ImportSource>;
+  maxAttachmentBytes: number;
+  /** Called once per selected mail when it is done with (imported or not). */
+  onItem?: ((label: MailLabel) => void) | undefined;
+}
+
+export interface ImportOutcome {
+  imported: number;
+  /** Selected mails that stay in Outlook to be imported later (missing field, too large, not readable now). */
+  pending: number;
+  activityIds: string[];
+  warnings: Problem[];
+  errors: Problem[];
+}
+
+interface Work {
+  row: MailMirrorRow;
+  source: ImportSource;
+  overrides: NonNullable<MailImportSelection['overrides']>;
+}
+
+export async function importSelections(ctx: ImportContext, selections: readonly MailImportSelection[]): Promise<ImportOutcome> {
+  const outcome: ImportOutcome = { imported: 0, pending: 0, activityIds: [], warnings: [], errors: [] };
+  const work = await selectedRows(ctx, selections, outcome);
+  await learnAttachmentSizes(ctx, work);
+
+  const fetchable: Work[] = [];
+  for (const item of work) {
+    const size = item.row.attachment_bytes ?? 0;
+    if (size > ctx.maxAttachmentBytes) {
+      pend(outcome, 'MAIL_TOO_LARGE', texts.tooLarge(ctx.lang, mailLabel(item.row), size, ctx.maxAttachmentBytes));
+      ctx.onItem?.(mailLabel(item.row));
+    } else {
+      fetchable.push(item);
+    }
+  }
+  for (const chunk of chunks(fetchable)) {
+    const fetched = await ctx.provider.fetchMessages(
+      chunk.map((item) => item.row.message_id),
+      ctx.signal === undefined ? {} : { signal: ctx.signal },
+    );
+    for (const item of chunk) {
+      const result = fetched.get(item.row.message_id);
+      if (result?.ok === true) {
+        await importOne(ctx, item, result.value, outcome);
+      } else {
+        const error = result?.error;
+        if (error?.kind === 'auth') throw error;
+        if (error?.kind === 'notFound') {
+          // Deleted or moved away by the user since the list was made: skip it, and forget the row (a move
+          // into another import folder brings it back with that folder's delta).
+          await deleteRow(ctx.db, ctx.mailbox, item.row.message_id);
+          outcome.warnings.push({ code: 'MAIL_GONE', message: texts.gone(ctx.lang, mailLabel(item.row)) });
+        } else {
+          const message = texts.fetchFailed(ctx.lang, mailLabel(item.row), error?.message ?? 'no answer');
+          outcome.pending++;
+          (error?.kind === 'temporary' ? outcome.warnings : outcome.errors).push({ code: 'MAIL_NOT_READABLE', message });
+        }
+      }
+      ctx.onItem?.(mailLabel(item.row));
+    }
+  }
+  return outcome;
+}
+
+function pend(outcome: ImportOutcome, code: string, message: string): void {
+  outcome.pending++;
+  outcome.warnings.push({ code, message });
+}
+
+/** The selected mails that are still candidates: in the mirror, in a valid folder, not imported yet. */
+async function selectedRows(ctx: ImportContext, selections: readonly MailImportSelection[], outcome: ImportOutcome): Promise<Work[]> {
+  const work: Work[] = [];
+  const seen = new Set<string>();
+  for (const selection of selections) {
+    if (seen.has(selection.messageId)) continue;
+    seen.add(selection.messageId);
+    const row = await ctx.db
+      .selectFrom('mail_mirror')
+      .selectAll()
+      .where('mailbox', '=', ctx.mailbox)
+      .where('message_id', '=', selection.messageId)
+      .executeTakeFirst();
+    const source = row === undefined ? undefined : ctx.sources.get(row.folder_id);
+    if (row === undefined || row.state !== 'new') {
+      outcome.warnings.push({ code: 'NOT_A_CANDIDATE', message: texts.notACandidate(ctx.lang, selection.messageId) });
+    } else if (source === undefined) {
+      outcome.warnings.push({ code: 'MAIL_MOVED_OUT', message: texts.movedOut(ctx.lang, mailLabel(row)) });
+    } else {
+      work.push({ row, source, overrides: selection.overrides ?? {} });
+    }
+  }
+  return work;
+}
+
+/** Sizes decide before any content is fetched; rows that do not know theirs yet ask Outlook for the list. */
+async function learnAttachmentSizes(ctx: ImportContext, work: Work[]): Promise<void> {
+  const unknown = work.filter((item) => item.row.attachment_bytes === null || item.row.details_complete !== 1);
+  if (unknown.length === 0) return;
+  const details = await ctx.provider.fetchDetails(
+    unknown.map((item) => item.row.message_id),
+    ctx.signal === undefined ? {} : { signal: ctx.signal },
+  );
+  for (const item of unknown) {
+    const result = details.get(item.row.message_id);
+    if (result?.ok !== true) continue; // the full fetch will meet the same problem and report it
+    await applyDetails(ctx.db, ctx.mailbox, result.value, ctx.now());
+    const kept = keptAttachments(result.value);
+    item.row = { ...item.row, attachment_count: kept.length, attachment_bytes: kept.reduce((sum, a) => sum + a.size, 0) };
+  }
+}
+
+function* chunks(work: Work[]): Generator<Work[]> {
+  let chunk: Work[] = [];
+  let bytes = 0;
+  for (const item of work) {
+    const size = item.row.attachment_bytes ?? 0;
+    if (chunk.length > 0 && (chunk.length >= FETCH_CHUNK_MAILS || bytes + size > FETCH_CHUNK_BYTES)) {
+      yield chunk;
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(item);
+    bytes += size;
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+async function importOne(ctx: ImportContext, item: Work, message: FullMessage, outcome: ImportOutcome): Promise<void> {
+  const label: MailLabel = { subject: message.subject, from: item.row.from_address };
+  // The mail may have moved between import folders since the delta: its current folder decides the status.
+  const source = ctx.sources.get(message.parentFolderId) ?? (message.parentFolderId === '' ? item.source : undefined);
+  if (source === undefined) {
+    outcome.warnings.push({ code: 'MAIL_MOVED_OUT', message: texts.movedOut(ctx.lang, label) });
+    return;
+  }
+  const size = message.documents.reduce((sum, d) => sum + d.content.byteLength, 0);
+  if (size > ctx.maxAttachmentBytes) {
+    pend(outcome, 'MAIL_TOO_LARGE', texts.tooLarge(ctx.lang, label, size, ctx.maxAttachmentBytes));
+    return;
+  }
+  const keys = keyChecker(ctx.db);
+  const values = resolveValues({
+    folderStatus: source.status,
+    subject: message.subject,
+    receivedAt: message.receivedAt,
+    employeeKey: ctx.employeeKey,
+    match: await senderMatcher(ctx.db).match(item.row.from_address),
+    overrides: item.overrides,
+    partnerOfPickedContact: await keys.partnerOf(item.overrides.contactPerson),
+  });
+  const missing = missingFields(values);
+  if (missing.length > 0) {
+    pend(outcome, 'MANDATORY_FIELD_MISSING', texts.missingFields(ctx.lang, label, missing));
+    return;
+  }
+  const unknownKey = await keys.firstUnknown(values, ctx.lang);
+  if (unknownKey !== undefined) {
+    pend(outcome, 'UNKNOWN_KEY', texts.unknownKey(ctx.lang, label, unknownKey.field, unknownKey.key));
+    return;
+  }
+
+  const activityId = newId();
+  const key = mailKey({ internet_message_id: message.internetMessageId ?? item.row.internet_message_id, message_id: item.row.message_id });
+  const body = sanitizeMailHtml(message.bodyHtml);
+  const inserted = await insertOnce(ctx, async (trx) => {
+    const existing = await trx.selectFrom('activities').select('id').where('internet_message_id', '=', key).executeTakeFirst();
+    const payload = { mailbox: ctx.mailbox, messageId: item.row.message_id, subject: message.subject, from: item.row.from_address };
+    if (existing !== undefined) {
+      await markRow(trx, ctx, item.row.message_id, 'duplicate', existing.id);
+      await enqueueMailFollowUps(trx, { activityId: existing.id, payload, now: ctx.now() });
+      return false;
+    }
+    await insertActivity(trx, ctx, { activityId, key, values, body, message, source });
+    await markRow(trx, ctx, item.row.message_id, 'imported', activityId);
+    await enqueueMailFollowUps(trx, { activityId, payload, now: ctx.now() });
+    return true;
+  });
+  if (inserted) {
+    outcome.imported++;
+    outcome.activityIds.push(activityId);
+    ctx.crash('afterInsert');
+  }
+}
+
+/**
+ * Runs the import transaction; a UNIQUE violation on the Message-ID means another process (a second mailbox's
+ * sync) committed the same mail between our check and our insert — run again, and the check finds it.
+ */
+async function insertOnce(ctx: ImportContext, run: (trx: Transaction<CrmDatabase>) => Promise<boolean>): Promise<boolean> {
+  try {
+    return await ctx.db.transaction().execute(run);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return ctx.db.transaction().execute(run);
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
+}
+
+async function markRow(trx: Transaction<CrmDatabase>, ctx: ImportContext, messageId: string, state: 'imported' | 'duplicate', activityId: string): Promise<void> {
+  await trx
+    .updateTable('mail_mirror')
+    .set({ state, activity_id: activityId, updated_at: ctx.now().toISOString() })
+    .where('mailbox', '=', ctx.mailbox)
+    .where('message_id', '=', messageId)
+    .execute();
+}
+
+async function insertActivity(
+  trx: Transaction<CrmDatabase>,
+  ctx: ImportContext,
+  a: { activityId: string; key: string; values: ActivityValues; body: string; message: FullMessage; source: ImportSource },
+): Promise<void> {
+  const at = ctx.now().toISOString();
+  const { values } = a;
+  await trx
+    .insertInto('activities')
+    .values({
+      id: a.activityId,
+      // missingFields() passed: the mandatory ones are set.
+      type_key: values.type ?? '',
+      status_key: values.status ?? '',
+      subject: values.subject ?? '',
+      body_html: a.body,
+      date: toStoredInstant(values.date ?? a.message.receivedAt),
+      responsible_employee_key: values.employee ?? ctx.employeeKey,
+      contact_person_key: values.contactPerson,
+      business_partner_key: values.businessPartner,
+      main_project_key: values.project,
+      main_inquiry_key: values.inquiry,
+      origin: 'groupware',
+      created_at: at,
+      updated_at: at,
+      groupware_provider: ctx.provider.providerName,
+      groupware_mailbox: ctx.mailbox,
+      groupware_kind: 'message',
+      groupware_item_id: a.message.id,
+      groupware_change_key: a.message.changeKey,
+      internet_message_id: a.key,
+      groupware_parent_folder_id: a.source.id,
+      groupware_source_folder_id: a.source.id,
+      imported_at: at,
+      sync_run_id: ctx.runId,
+    })
+    .execute();
+  if (a.message.documents.length > 0) {
+    await trx
+      .insertInto('documents')
+      .values(
+        a.message.documents.map((d) => ({
+          id: newId(),
+          activity_id: a.activityId,
+          name: d.name,
+          content_type: d.contentType,
+          size: d.content.byteLength,
+          content: d.content,
+          category_key: null,
+          keyword_key: null,
+        })),
+      )
+      .execute();
+  }
+}
+

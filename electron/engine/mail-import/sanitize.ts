@@ -1,0 +1,57 @@
+/**
+ * A mail body made safe to store and show (DESIGN §3: the body is sanitized HTML). Mail is HTML from
+ * strangers: no scripts, no event handlers, no `javascript:` or other active URLs, no forms or frames. What
+ * makes a mail readable stays: structure, tables, inline styles (minus anything that loads or runs), links.
+ * Remote images keep their `src` as it is: the activity viewer blocks remote loads (tracking pixels) by its
+ * content security policy, and keeping the address lets the user choose to load them later.
+ */
+import sanitizeHtml from 'sanitize-html';
+
+/** A style value must not fetch (`url(…)`, `@import`) nor evaluate (`expression(…)`, old IE). */
+const SAFE_STYLE_VALUE = /^(?!.*(?:url\s*\(|expression\s*\(|@import|javascript:|behavior\s*:|-moz-binding)).*$/i;
+
+const STYLE_PROPERTIES = [
+  'color', 'background-color', 'font', 'font-family', 'font-size', 'font-style', 'font-weight', 'line-height',
+  'text-align', 'text-decoration', 'text-indent', 'text-transform', 'letter-spacing', 'white-space', 'vertical-align',
+  'margin', 'margin-top', 'margin-right', 'margin-bottom', 'margin-left',
+  'padding', 'padding-top', 'padding-right', 'padding-bottom', 'padding-left',
+  'border', 'border-top', 'border-right', 'border-bottom', 'border-left', 'border-color', 'border-style',
+  'border-width', 'border-collapse', 'border-spacing', 'border-radius',
+  'width', 'height', 'max-width', 'min-width', 'display', 'list-style-type',
+];
+
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    ...sanitizeHtml.defaults.allowedTags,
+    'img', 'font', 'center', 'span', 'div', 'u', 's', 'strike', 'sub', 'sup', 'small', 'big', 'hr', 'br',
+    'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'colgroup', 'col',
+  ],
+  allowedAttributes: {
+    '*': ['style', 'dir', 'lang', 'title', 'align', 'class'],
+    a: ['href', 'name', 'target', 'rel'],
+    img: ['src', 'alt', 'width', 'height', 'border'],
+    font: ['color', 'face', 'size'],
+    table: ['border', 'cellpadding', 'cellspacing', 'width', 'bgcolor'],
+    td: ['colspan', 'rowspan', 'valign', 'width', 'height', 'bgcolor', 'nowrap'],
+    th: ['colspan', 'rowspan', 'valign', 'width', 'height', 'bgcolor', 'nowrap'],
+    tr: ['valign', 'bgcolor'],
+    col: ['span', 'width'],
+    colgroup: ['span', 'width'],
+  },
+  allowedStyles: { '*': Object.fromEntries(STYLE_PROPERTIES.map((property) => [property, [SAFE_STYLE_VALUE]])) },
+  // Links may go to the web and mail; images come from the web, the mail itself (`cid:`) or inline data.
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowedSchemesByTag: { img: ['http', 'https', 'cid', 'data'] },
+  allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
+  allowProtocolRelative: false,
+  // <script>, <style>, <title>… go with their content: their text is no part of what the mail says.
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'head', 'xml'],
+  transformTags: {
+    // A link from a mail opens outside the app and tells the target nothing about where it came from.
+    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, target: '_blank', rel: 'noopener noreferrer' } }),
+  },
+};
+
+export function sanitizeMailHtml(html: string): string {
+  return sanitizeHtml(html, OPTIONS).trim();
+}

@@ -1,0 +1,107 @@
+/**
+ * The refresh half of a run: find the import folders, bring each one's mirror up to date with a delta round,
+ * complete rows that lack details, and compute the candidates. Folders are synced side by side (the provider
+ * keeps at most 4 requests in flight); one folder failing does not stop the others.
+ */
+import type { Kysely } from 'kysely';
+import type { Problem } from '../../../shared/sync/mail-import-types';
+import { newId } from '../../crm/ids';
+import type { CrmDatabase } from '../../crm/schema';
+import { isGroupwareError } from '../../groupware/errors';
+import type { MailProvider } from '../../groupware/mail-provider';
+import { scanCandidates, type CandidateScan } from './candidates';
+import { isSimulatedCrash, type CrashPoint } from './crash';
+import { discoverImportFolders, type Discovery, type ImportSource } from './discover';
+import { applyDetails, commitDeltaPage, deleteRow, forgetFoldersExcept, recordFolderFailure, rowsNeedingDetails, savedDeltaLink } from './mirror';
+import { texts, type Lang } from './texts';
+
+export interface SyncContext {
+  db: Kysely<CrmDatabase>;
+  provider: MailProvider;
+  mailbox: string;
+  employeeKey: string;
+  lang: Lang;
+  now: () => Date;
+  crash: (point: CrashPoint) => void;
+  signal?: AbortSignal | undefined;
+  onFolder?: ((source: ImportSource, done: number, total: number) => void) | undefined;
+}
+
+export interface Refreshed {
+  discovery: Discovery;
+  scan: CandidateScan;
+  /** Folder names in words, mails not yet readable: the run goes on. */
+  warnings: Problem[];
+  /** Folders whose delta failed: their candidates may be stale. */
+  folderFailures: Problem[];
+}
+
+export async function refreshMirror(ctx: SyncContext): Promise<Refreshed> {
+  const discovery = await discoverImportFolders(ctx.provider, ctx.db, ctx.lang, ctx.signal);
+  await forgetFoldersExcept(ctx.db, ctx.mailbox, new Set(discovery.sources.keys()));
+
+  const sources = [...discovery.sources.values()];
+  let done = 0;
+  const settled = await Promise.allSettled(
+    sources.map(async (source) => {
+      await syncFolder(ctx, source);
+      ctx.onFolder?.(source, ++done, sources.length);
+    }),
+  );
+  const folderFailures: Problem[] = [];
+  for (const [index, result] of settled.entries()) {
+    if (result.status === 'fulfilled') continue;
+    const error: unknown = result.reason;
+    // A crash is the process dying, and a refused sign-in stops every folder alike: neither is a folder's problem.
+    if (isSimulatedCrash(error) || (isGroupwareError(error) && error.kind === 'auth')) throw error;
+    if (!isGroupwareError(error)) throw error;
+    const source = sources[index];
+    if (source === undefined) continue;
+    await recordFolderFailure(ctx.db, { mailbox: ctx.mailbox, folderId: source.id }, ctx.now(), error.retryAfterMs);
+    folderFailures.push({ code: 'FOLDER_SYNC_FAILED', message: texts.folderSyncFailed(ctx.lang, source.path, error.message) });
+  }
+
+  const warnings = [...discovery.warnings, ...(await completeDetails(ctx, discovery.sources))];
+  const scan = await scanCandidates(ctx.db, { mailbox: ctx.mailbox, employeeKey: ctx.employeeKey, sources: discovery.sources });
+  return { discovery, scan, warnings, folderFailures };
+}
+
+/** One folder's delta round; every page committed before the next is asked for (mirror.ts). */
+async function syncFolder(ctx: SyncContext, source: ImportSource): Promise<void> {
+  const scope = { mailbox: ctx.mailbox, folderId: source.id };
+  let roundId = newId();
+  await ctx.provider.syncFolder(source.id, {
+    deltaLink: await savedDeltaLink(ctx.db, scope),
+    signal: ctx.signal,
+    onPage: async (page) => {
+      // A restarted round (expired token) is a new full round: its sweep must not count the old round's rows.
+      if (page.roundStart) roundId = newId();
+      await commitDeltaPage(ctx.db, scope, { page, roundId, now: ctx.now(), beforeDeltaLink: () => ctx.crash('midDeltaPage') });
+    },
+  });
+}
+
+/** Rows the delta could not fill (partial updates) and attachment sizes, read in batches. */
+async function completeDetails(ctx: SyncContext, sources: ReadonlyMap<string, ImportSource>): Promise<Problem[]> {
+  const rows = await rowsNeedingDetails(ctx.db, ctx.mailbox, [...sources.keys()]);
+  if (rows.length === 0) return [];
+  const results = await ctx.provider.fetchDetails(
+    rows.map((row) => row.message_id),
+    ctx.signal === undefined ? {} : { signal: ctx.signal },
+  );
+  let failed = 0;
+  let reason = '';
+  for (const row of rows) {
+    const result = results.get(row.message_id);
+    if (result?.ok === true) {
+      await applyDetails(ctx.db, ctx.mailbox, result.value, ctx.now());
+    } else if (result?.error.kind === 'notFound') {
+      await deleteRow(ctx.db, ctx.mailbox, row.message_id);
+    } else {
+      if (result?.error.kind === 'auth') throw result.error;
+      failed++;
+      reason = result?.error.message ?? 'no answer';
+    }
+  }
+  return failed === 0 ? [] : [{ code: 'MAIL_DETAILS_UNREADABLE', message: texts.detailsFailed(ctx.lang, failed, reason) }];
+}

@@ -1,0 +1,145 @@
+/**
+ * JSON batching (graph-subset §8): up to 20 requests in one `POST /$batch`. Three things the SDK does not do
+ * for us:
+ * - each part carries its own `Prefer: IdType="ImmutableId"` (a top-level Prefer is not documented to reach
+ *   the parts), and `Content-Type` when it has a body;
+ * - a part throttled inside a 200 batch (429, or 503/504) is not retried by the SDK: those parts are re-sent,
+ *   alone, after the largest Retry-After among them;
+ * - answers come in any order and are matched back by id.
+ * Parts run in parallel (no dependsOn): Graph runs at most 4 of them at once against a mailbox, so the envelope
+ * takes that many permits of the client's in-flight limit.
+ */
+import { z } from 'zod';
+import { retryAfterMs } from '../../../shared/sync/errors';
+import { GroupwareError } from '../errors';
+import type { GraphHttp } from './client';
+import { withImmutableId } from './prefer';
+
+export const MAX_BATCH_PARTS = 20;
+/** Outlook runs at most this many parts of one batch at once (graph-subset §8). */
+const PARTS_RUN_AT_ONCE = 4;
+const RETRIED_PART_STATUSES = new Set([429, 503, 504]);
+
+export interface BatchRequest {
+  /** Unique within one sendBatch call (compared case-insensitively, as Graph does). */
+  id: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Relative to the version root: `/me/messages/{id}`. */
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface BatchResponse {
+  id: string;
+  status: number;
+  headers: Record<string, string>;
+  /** Parsed JSON, or a base64 string for a binary answer ($value). */
+  body: unknown;
+}
+
+export interface BatchOptions {
+  signal?: AbortSignal | undefined;
+  /** How often throttled parts are re-sent before their 429 is handed back (default 5). */
+  maxThrottleRounds?: number | undefined;
+  /** Longest wait between rounds, whatever Retry-After says (default 2 minutes). */
+  maxWaitMs?: number | undefined;
+}
+
+const batchAnswer = z.object({
+  responses: z.array(
+    z.object({
+      id: z.string(),
+      status: z.number().int(),
+      headers: z.record(z.string(), z.string()).optional(),
+      body: z.unknown().optional(),
+    }),
+  ),
+});
+
+/** Sends the requests in batches of at most 20 and returns every answer by request id. */
+export async function sendBatch(http: GraphHttp, requests: readonly BatchRequest[], options: BatchOptions = {}): Promise<Map<string, BatchResponse>> {
+  assertUniqueIds(requests);
+  const answers = new Map<string, BatchResponse>();
+  for (let start = 0; start < requests.length; start += MAX_BATCH_PARTS) {
+    const chunk = requests.slice(start, start + MAX_BATCH_PARTS);
+    for (const answer of await sendChunk(http, chunk, options)) answers.set(answer.id, answer);
+  }
+  return answers;
+}
+
+async function sendChunk(http: GraphHttp, chunk: readonly BatchRequest[], options: BatchOptions): Promise<BatchResponse[]> {
+  const done: BatchResponse[] = [];
+  let pending = chunk;
+  const maxRounds = options.maxThrottleRounds ?? 5;
+  for (let round = 0; ; round++) {
+    const answers = await postBatch(http, pending, options.signal);
+    const throttled = answers.filter((answer) => RETRIED_PART_STATUSES.has(answer.status));
+    done.push(...answers.filter((answer) => !RETRIED_PART_STATUSES.has(answer.status)));
+    if (throttled.length === 0 || round >= maxRounds) return [...done, ...throttled];
+    const waits = throttled.map((answer) => retryAfterMs(header(answer.headers, 'Retry-After') ?? null) ?? undefined);
+    const backoff = Math.min(1000 * 2 ** round, 30_000);
+    // Obey the largest Retry-After: re-sending any earlier only prolongs the throttling (graph-subset §9).
+    const wait = Math.min(Math.max(0, ...waits.map((ms) => ms ?? backoff)), options.maxWaitMs ?? 120_000);
+    await sleep(wait, options.signal);
+    const retry = new Set(throttled.map((answer) => answer.id.toLowerCase()));
+    pending = pending.filter((request) => retry.has(request.id.toLowerCase()));
+  }
+}
+
+async function postBatch(http: GraphHttp, parts: readonly BatchRequest[], signal: AbortSignal | undefined): Promise<BatchResponse[]> {
+  const requests = parts.map((part) => {
+    const headers: Record<string, string> = { ...part.headers };
+    const preferName = Object.keys(headers).find((name) => name.toLowerCase() === 'prefer') ?? 'Prefer';
+    headers[preferName] = withImmutableId(headers[preferName]);
+    if (part.body !== undefined && header(headers, 'Content-Type') === undefined) headers['Content-Type'] = 'application/json';
+    return { id: part.id, method: part.method, url: part.url, headers, ...(part.body === undefined ? {} : { body: part.body }) };
+  });
+  const raw = await http.post('/$batch', { requests }, { signal, weight: Math.min(parts.length, PARTS_RUN_AT_ONCE) });
+  const parsed = batchAnswer.safeParse(raw);
+  if (!parsed.success) {
+    throw new GroupwareError('temporary', `POST /$batch answered something that is not a batch response: ${parsed.error.message}`, { cause: raw });
+  }
+  const byId = new Map(parsed.data.responses.map((answer) => [answer.id.toLowerCase(), answer]));
+  return parts.map((part): BatchResponse => {
+    const answer = byId.get(part.id.toLowerCase());
+    if (answer === undefined) {
+      // Graph answers every part; a missing one is treated like a transient server failure and re-sent.
+      return { id: part.id, status: 503, headers: {}, body: { error: { code: 'MissingBatchAnswer', message: 'The batch answer had no entry for this request.' } } };
+    }
+    return { id: part.id, status: answer.status, headers: answer.headers ?? {}, body: answer.body };
+  });
+}
+
+function assertUniqueIds(requests: readonly BatchRequest[]): void {
+  const seen = new Set<string>();
+  for (const { id } of requests) {
+    const key = id.toLowerCase();
+    if (seen.has(key)) throw new RangeError(`batch request id "${id}" is used twice (ids compare case-insensitively)`);
+    seen.add(key);
+  }
+}
+
+export function header(headers: Record<string, string>, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return Object.entries(headers).find(([key]) => key.toLowerCase() === lower)?.[1];
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted === true) {
+      reject(new GroupwareError('temporary', 'cancelled while waiting for Microsoft Graph', { code: 'Aborted', cause: signal.reason }));
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new GroupwareError('temporary', 'cancelled while waiting for Microsoft Graph', { code: 'Aborted', cause: signal?.reason }));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,185 @@
+/**
+ * The service's sync calls over a fake mail import: what reaches the engine, what the front doors get back
+ * (through the real dispatcher, so errors are checked as the data they become), which events go out.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { contract, type SyncProgress } from '../../shared/contract';
+import { ActivityRow } from '../../shared/crm/activity-row';
+import { CompanionError } from '../../shared/ipc/contract-kit';
+import type { CandidateList, MailImportSelection, SyncSummary } from '../../shared/sync/mail-import-types';
+import { openCrmStore } from '../crm/store';
+import { importedMail, MINIMAL_CRM_DATA } from '../crm/test-data';
+import { createDispatcher } from '../host/dispatch';
+import { silentLog } from '../host/log';
+import { createCompanionService, type CompanionServiceHandle } from './companion-service';
+import type { ImportRunOptions, MailImportRunner } from './mail-import-engine';
+import type { OpenMailImportSession } from './mail-import-session';
+
+const CANDIDATES: CandidateList = {
+  folders: [
+    { id: 'f-bad', path: 'Import folder/CRM Unbekannt [X]', displayName: 'CRM Unbekannt [X]', status: null, problem: { code: 'FOLDER_UNKNOWN_STATUS', message: 'unknown status X' } },
+  ],
+  candidates: [],
+  warnings: [{ code: 'FOLDER_UNKNOWN_STATUS', message: 'unknown status X' }],
+};
+
+const SUMMARY: SyncSummary = { runId: 'run-1', imported: 1, pending: 0, moved: 1, pushed: 0, conflicts: 0, warnings: [], errors: [], activityIds: ['a-1'] };
+
+/** A fake engine that records what it was asked and reports two progress steps per operation. */
+function fakeEngine(options: { failConnects?: number } = {}) {
+  const calls = { connects: 0, refreshes: 0, imports: [] as Array<{ selections: MailImportSelection[]; trigger: string | undefined }> };
+  let failuresLeft = options.failConnects ?? 0;
+  const progress = (opts: ImportRunOptions | undefined) => {
+    opts?.onProgress?.({ phase: 'started', done: 0, total: 1 });
+    opts?.onProgress?.({ phase: 'finished', done: 1, total: 1 });
+  };
+  const runner: MailImportRunner = {
+    refresh: (opts) => {
+      calls.refreshes += 1;
+      progress(opts);
+      return Promise.resolve(CANDIDATES);
+    },
+    importSelected: (selections, opts) => {
+      calls.imports.push({ selections, trigger: opts?.trigger });
+      progress(opts);
+      return Promise.resolve(SUMMARY);
+    },
+    runAutomatic: () => Promise.resolve(SUMMARY),
+  };
+  const open: OpenMailImportSession = () => {
+    calls.connects += 1;
+    if (failuresLeft > 0) {
+      failuresLeft -= 1;
+      return Promise.reject(new CompanionError('GROUPWARE_UNREACHABLE', 'Outlook cannot be reached.'));
+    }
+    return Promise.resolve({ runner, employeeKey: 'SCH', mailbox: 'j.schneider@example.com' });
+  };
+  return { calls, open };
+}
+
+const dirs: string[] = [];
+const handles: CompanionServiceHandle[] = [];
+afterEach(async () => {
+  for (const handle of handles.splice(0)) await handle.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function start(options: { engine?: ReturnType<typeof fakeEngine>; configured?: boolean } = {}) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'crm-service-'));
+  dirs.push(dataDir);
+  const handle = await createCompanionService({
+    dataDir,
+    mode: 'browser',
+    crmSeed: MINIMAL_CRM_DATA,
+    ...(options.configured === false ? {} : { groupware: { url: 'https://graph.example', token: 't' } }),
+    ...(options.engine ? { openMailImport: options.engine.open } : {}),
+  });
+  handles.push(handle);
+  const progress: SyncProgress[] = [];
+  handle.events.subscribe((event, payload) => {
+    if (event === 'sync.progress') progress.push(payload as SyncProgress);
+  });
+  return { handle, dataDir, dispatch: createDispatcher(contract, handle.service, { log: silentLog }), progress };
+}
+
+describe('sync.candidates', () => {
+  it('connects once per service, refreshes each time and relays progress as events', async () => {
+    const engine = fakeEngine();
+    const { dispatch, progress } = await start({ engine });
+    await expect(dispatch('sync.candidates', { areas: ['mails'] })).resolves.toEqual({ ok: true, value: CANDIDATES });
+    await expect(dispatch('sync.candidates', {})).resolves.toMatchObject({ ok: true });
+    expect(engine.calls).toMatchObject({ connects: 1, refreshes: 2 });
+    expect(progress.map((p) => p.phase)).toEqual(['started', 'finished', 'started', 'finished']);
+    // One id per operation: the two refreshes are told apart.
+    expect(progress[0]?.runId).toBe(progress[1]?.runId);
+    expect(progress[0]?.runId).not.toBe(progress[2]?.runId);
+  });
+
+  it('says that appointments and tasks are not synchronized yet, and asks Outlook only for mails', async () => {
+    const engine = fakeEngine();
+    const { dispatch } = await start({ engine });
+    const onlyLater = await dispatch('sync.candidates', { areas: ['appointments', 'tasks'] });
+    expect(onlyLater).toEqual({
+      ok: true,
+      value: {
+        folders: [],
+        candidates: [],
+        warnings: [
+          { code: 'AREA_NOT_SYNCHRONIZED', message: expect.stringContaining('Appointments are not synchronized yet') as string },
+          { code: 'AREA_NOT_SYNCHRONIZED', message: expect.stringContaining('Tasks are not synchronized yet') as string },
+        ],
+      },
+    });
+    expect(engine.calls.connects).toBe(0);
+    const mixed = await dispatch('sync.candidates', { areas: ['mails', 'tasks'] });
+    expect(mixed.ok && mixed.value).toMatchObject({ warnings: [{ code: 'AREA_NOT_SYNCHRONIZED' }, ...CANDIDATES.warnings] });
+  });
+
+  it('answers GROUPWARE_NOT_CONFIGURED with a sentence when no account is configured', async () => {
+    const { dispatch } = await start({ configured: false });
+    const result = await dispatch('sync.candidates', { areas: ['mails'] });
+    expect(result).toEqual({ ok: false, error: { code: 'GROUPWARE_NOT_CONFIGURED', message: expect.stringMatching(/^No Outlook account is configured.*\.$/) as string } });
+  });
+
+  it('passes a connection failure on as data and connects anew on the next attempt', async () => {
+    const engine = fakeEngine({ failConnects: 1 });
+    const { dispatch } = await start({ engine });
+    await expect(dispatch('sync.candidates', { areas: ['mails'] })).resolves.toEqual({
+      ok: false,
+      error: { code: 'GROUPWARE_UNREACHABLE', message: 'Outlook cannot be reached.' },
+    });
+    await expect(dispatch('sync.candidates', { areas: ['mails'] })).resolves.toMatchObject({ ok: true });
+    expect(engine.calls.connects).toBe(2);
+  });
+});
+
+describe('sync.import', () => {
+  it('imports the selections as a manual run and returns its summary', async () => {
+    const engine = fakeEngine();
+    const { dispatch, progress } = await start({ engine });
+    const selections = [{ messageId: 'm-1', overrides: { subject: 'Typed by the user' } }, { messageId: 'm-2' }];
+    await expect(dispatch('sync.import', { selections })).resolves.toEqual({ ok: true, value: SUMMARY });
+    expect(engine.calls.imports).toEqual([
+      { selections: [{ messageId: 'm-1', overrides: { subject: 'Typed by the user' } }, { messageId: 'm-2', overrides: {} }], trigger: 'manual' },
+    ]);
+    expect(progress).toHaveLength(2);
+  });
+});
+
+describe('activities.list', () => {
+  async function withActivities(engine = fakeEngine()) {
+    const started = await start({ engine });
+    // A second connection to the service's database, as a CLI run beside the app would have.
+    const store = await openCrmStore(path.join(started.dataDir, 'crm.sqlite'));
+    try {
+      await store.db.insertInto('sync_runs').values({ id: 'run-1', trigger: 'manual', started_at: '2026-11-01T00:00:00.000Z' }).execute();
+      await store.db
+        .insertInto('activities')
+        .values([
+          importedMail('2026-11-02T08:00:00.000Z', { id: 'mue-1', sync_run_id: 'run-1' }),
+          importedMail('2026-11-03T08:00:00.000Z', { id: 'sch-1', responsible_employee_key: 'SCH' }),
+        ])
+        .execute();
+    } finally {
+      await store.close();
+    }
+    return { ...started, engine };
+  }
+
+  it('lists the activities of one run without connecting to Outlook', async () => {
+    const { dispatch, engine } = await withActivities();
+    const result = await dispatch('activities.list', { runId: 'run-1' });
+    expect(result.ok && result.value).toEqual([expect.objectContaining({ id: 'mue-1', employee: 'MUE' })]);
+    expect(engine.calls.connects).toBe(0);
+  });
+
+  it('lists "Imported mails" of the signed-in employee', async () => {
+    const { dispatch } = await withActivities();
+    const result = await dispatch('activities.list', { quicksearch: 'imported-mails' });
+    expect(result.ok && z.array(ActivityRow).parse(result.value).map((row) => row.id)).toEqual(['sch-1']);
+  });
+});

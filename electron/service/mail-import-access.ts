@@ -1,0 +1,78 @@
+/**
+ * The service's way to the mail import: one groupware session per service, opened on first use (so the app
+ * starts without Outlook being reachable) and opened again after a failed attempt; operations run one at a
+ * time; the engine's progress goes out as `sync.progress` events.
+ */
+import type { SyncProgress } from '../../shared/contract';
+import type { Locale } from '../../shared/contract';
+import { CompanionError } from '../../shared/ipc/contract-kit';
+import type { CandidateList, MailImportSelection, SyncSummary } from '../../shared/sync/mail-import-types';
+import { newId } from '../crm/ids';
+import type { CrmStore } from '../crm/store';
+import type { GroupwareEndpoint, ImportProgressStep } from './mail-import-engine';
+import type { MailImportSession, OpenMailImportSession } from './mail-import-session';
+import { createSerialQueue } from './serial-queue';
+
+export interface MailImportAccessOptions {
+  store: CrmStore;
+  /** Undefined: no groupware account is configured. */
+  endpoint: GroupwareEndpoint | undefined;
+  openSession: OpenMailImportSession;
+  lang?: Locale;
+  emitProgress(progress: SyncProgress): void;
+}
+
+export interface MailImportAccess {
+  /** Refreshes from Outlook and lists what the chosen areas would import. */
+  candidates(): Promise<CandidateList>;
+  /** Imports the candidates the user ticked, with the user's changes. */
+  importSelected(selections: MailImportSelection[]): Promise<SyncSummary>;
+  /** The employee the mailbox belongs to (connects if not yet connected). */
+  signedInEmployee(): Promise<string>;
+}
+
+export const GROUPWARE_NOT_CONFIGURED = 'GROUPWARE_NOT_CONFIGURED';
+
+export function createMailImportAccess(options: MailImportAccessOptions): MailImportAccess {
+  const { endpoint } = options;
+  const queue = createSerialQueue();
+  let session: Promise<MailImportSession> | null = null;
+
+  const open = (): Promise<MailImportSession> => {
+    if (endpoint === undefined) {
+      return Promise.reject(
+        new CompanionError(
+          GROUPWARE_NOT_CONFIGURED,
+          'No Outlook account is configured, so there is nothing to synchronize with: start the app with --graph-url and --token, or without them for the demo.',
+        ),
+      );
+    }
+    session ??= options
+      .openSession(options.store, endpoint, options.lang !== undefined ? { lang: options.lang } : {})
+      .catch((error: unknown) => {
+        // Not cached: the next attempt (the user's "try again") connects anew.
+        session = null;
+        throw error;
+      });
+    return session;
+  };
+
+  /** Each operation's progress carries its own id, so a listener can tell two operations apart. */
+  const relay = (operationId: string) => (step: ImportProgressStep) => {
+    options.emitProgress({ runId: operationId, ...step });
+  };
+
+  return {
+    candidates: () =>
+      queue(async () => {
+        const { runner } = await open();
+        return runner.refresh({ onProgress: relay(newId()) });
+      }),
+    importSelected: (selections) =>
+      queue(async () => {
+        const { runner } = await open();
+        return runner.importSelected(selections, { trigger: 'manual', onProgress: relay(newId()) });
+      }),
+    signedInEmployee: async () => (await open()).employeeKey,
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * What the service and the CLI need from the groupware provider and the mail-import engine, as a port: three
+ * functions (connect, resolve the signed-in employee, create the import). The real ones are bound in
+ * graph-mail-import-engine.ts; tests pass fakes, so the wiring above the engine is tested without a mailbox.
+ * The provider and the user stay opaque (`P`, `U`): this layer only hands them from one function to the next.
+ */
+import type { CandidateList, MailImportSelection, SyncSummary } from '../../shared/sync/mail-import-types';
+import type { CrmStore } from '../crm/store';
+
+export interface ImportProgressStep {
+  phase: 'started' | 'item' | 'finished';
+  done: number;
+  total: number;
+  /** The item being worked on, in words (a mail subject). */
+  item?: string;
+}
+
+export interface ImportRunOptions {
+  onProgress?: (step: ImportProgressStep) => void;
+  signal?: AbortSignal;
+}
+
+/** One mailbox's mail import (electron/engine/mail-import). */
+export interface MailImportRunner {
+  refresh(opts?: ImportRunOptions): Promise<CandidateList>;
+  importSelected(selections: MailImportSelection[], opts?: ImportRunOptions & { trigger?: 'manual' | 'automatic' }): Promise<SyncSummary>;
+  /** Candidates with a missing mandatory field stay pending. */
+  runAutomatic(opts?: ImportRunOptions): Promise<SyncSummary>;
+}
+
+/** The mailbox owner as the groupware reports it (Graph's `/me`). */
+export interface MailboxOwner {
+  mail?: string | null;
+  userPrincipalName: string;
+}
+
+export interface GroupwareEndpoint {
+  /** Server root (https://graph.microsoft.com or the sandbox); the client adds /v1.0. */
+  url: string;
+  token: string;
+  /** Extra CA certificate to trust: a PEM file… */
+  ca?: string;
+  /** …or its text. */
+  caPem?: string;
+}
+
+export interface MailImportEngine<P, U extends MailboxOwner> {
+  /** Throws CompanionError GROUPWARE_AUTH or GROUPWARE_UNREACHABLE with a sentence. */
+  connect(endpoint: GroupwareEndpoint): Promise<{ provider: P; me: U }>;
+  /** Throws CompanionError EMPLOYEE_NOT_FOUND. */
+  resolveEmployee(store: CrmStore, me: U, override?: string): Promise<string>;
+  createMailImport(deps: { store: CrmStore; provider: P; mailbox: string; employeeKey: string; lang?: 'de' | 'en' }): MailImportRunner;
+}

@@ -1,0 +1,51 @@
+/** Step 3's summary in words: imported, pending, not ticked, warnings and errors — then each problem itself. */
+import { MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Problem, SyncSummary } from '../../../shared/sync/mail-import-types';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+});
+
+export function ResultSummary({ summary, skipped }: { summary: SyncSummary; skipped: number }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const headingId = useId();
+  const problems = summary.warnings.length + summary.errors.length;
+  return (
+    <section className={styles.section} aria-labelledby={headingId} data-testid="sync-result">
+      <Subtitle2 as="h3" id={headingId} className={styles.heading}>
+        {t('sync.result.summary')}
+      </Subtitle2>
+      <ul className={styles.list}>
+        <li>{t('sync.result.imported', { count: summary.imported })}</li>
+        <li>{t('sync.result.pending', { count: summary.pending })}</li>
+        <li>{t('sync.result.skipped', { count: skipped })}</li>
+        {problems === 0 ? (
+          <li>{t('sync.result.noProblems')}</li>
+        ) : (
+          <>
+            <li>{t('sync.result.warnings', { count: summary.warnings.length })}</li>
+            <li>{t('sync.result.errors', { count: summary.errors.length })}</li>
+          </>
+        )}
+      </ul>
+      <Problems intent="error" title={t('sync.result.errorsTitle')} problems={summary.errors} />
+      <Problems intent="warning" title={t('sync.result.warningsTitle')} problems={summary.warnings} />
+    </section>
+  );
+}
+
+function Problems({ intent, title, problems }: { intent: 'warning' | 'error'; title: string; problems: Problem[] }) {
+  return problems.map((problem, index) => (
+    <MessageBar key={`${problem.code}-${index}`} intent={intent} layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {problem.message}
+      </MessageBarBody>
+    </MessageBar>
+  ));
+}

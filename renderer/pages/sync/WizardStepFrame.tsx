@@ -1,0 +1,53 @@
+/**
+ * One wizard page: "Step n of 3: name" as its heading, the content, and the buttons. Enter anywhere in the step
+ * (except on a button or link, which answer Enter themselves) presses the step's default button, as in the
+ * Windows client's wizard. Focus moves to the heading when the step appears, so keyboard and screen-reader
+ * users start at the top of the new step.
+ */
+import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export const WIZARD_STEPS = ['areas', 'activities', 'completed'] as const;
+export type WizardStepName = (typeof WIZARD_STEPS)[number];
+
+const useStyles = makeStyles({
+  frame: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  heading: { ...typographyStyles.subtitle1, margin: 0, ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
+  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+});
+
+interface WizardStepFrameProps {
+  step: WizardStepName;
+  children: ReactNode;
+  /** The buttons, default button last (where the Windows wizard has *Next*). */
+  actions: ReactNode;
+  /** What Enter does; undefined while the default button is disabled. */
+  onDefaultAction?: (() => void) | undefined;
+}
+
+export function WizardStepFrame({ step, children, actions, onDefaultAction }: WizardStepFrameProps) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [step]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing || event.defaultPrevented) return;
+    const target = event.target as HTMLElement;
+    if (target.closest('button, a, [role="button"], [role="link"], textarea') !== null) return;
+    if (onDefaultAction === undefined) return;
+    event.preventDefault();
+    onDefaultAction();
+  };
+
+  return (
+    <section className={styles.frame} aria-labelledby={`sync-step-${step}`} onKeyDown={onKeyDown}>
+      <h2 id={`sync-step-${step}`} className={styles.heading} ref={heading} tabIndex={-1}>
+        {t('sync.stepOf', { step: WIZARD_STEPS.indexOf(step) + 1, total: WIZARD_STEPS.length, name: t(`sync.steps.${step}`) })}
+      </h2>
+      {children}
+      <div className={styles.actions}>{actions}</div>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * Words for the keys the sync shows: the built-in activity types and status keys in the UI language (other
+ * keys, added by the CRM data, as they are), and dates in the user's format.
+ */
+import type { TFunction } from 'i18next';
+import { en } from '../../../shared/i18n/en';
+
+type TypeKey = keyof typeof en.sync.typeLabels;
+type StatusKey = keyof typeof en.sync.statusLabels;
+
+const isTypeKey = (key: string): key is TypeKey => Object.hasOwn(en.sync.typeLabels, key);
+const isStatusKey = (key: string): key is StatusKey => Object.hasOwn(en.sync.statusLabels, key);
+
+export function typeLabel(t: TFunction, key: string): string {
+  return isTypeKey(key) ? t(`sync.typeLabels.${key}`) : key;
+}
+
+export function statusLabel(t: TFunction, key: string): string {
+  return isStatusKey(key) ? t(`sync.statusLabels.${key}`) : key;
+}
+
+/** "2 Nov 2026, 09:14" / "02.11.2026, 09:14": the instant in the browser's time zone and the UI's language. */
+export function formatDateTime(language: string | undefined, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}

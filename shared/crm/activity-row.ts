@@ -1,0 +1,26 @@
+/** An activity as lists show it and `crm-companion activities --json` prints it (DESIGN §5). */
+import { z } from 'zod';
+
+export const ActivityDocument = z.object({
+  name: z.string(),
+  category: z.string().nullable(),
+  keyword: z.string().nullable(),
+});
+
+export const ActivityRow = z.object({
+  id: z.string(),
+  type: z.string(),
+  status: z.string(),
+  subject: z.string(),
+  /** The stored, sanitized HTML. */
+  body: z.string(),
+  /** ISO 8601 with offset. */
+  date: z.string(),
+  contactPerson: z.string().nullable(),
+  businessPartner: z.string().nullable(),
+  employee: z.string().nullable(),
+  groupwareId: z.string().nullable(),
+  internetMessageId: z.string().nullable(),
+  documents: z.array(ActivityDocument),
+});
+export type ActivityRow = z.infer<typeof ActivityRow>;
