@@ -86,7 +86,8 @@ test('imports the ticked mails, with a typed subject, and leaves the unticked on
   await expect(subjectInput).toHaveAttribute('aria-invalid', 'false');
   await expect(page.getByText('1 ticked mail has an empty mandatory field')).toBeHidden();
   await expect(importButton).toBeEnabled();
-  await importButton.click();
+  // Enter is the step's default button: here *Import*.
+  await subjectInput.press('Enter');
 
   // Step 3: the summary in words and the activities of this import.
   await expect(page.getByRole('heading', { name: 'Step 3 of 3: Import completed' })).toBeVisible();

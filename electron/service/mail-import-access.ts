@@ -3,8 +3,7 @@
  * starts without Outlook being reachable) and opened again after a failed attempt; operations run one at a
  * time; the engine's progress goes out as `sync.progress` events.
  */
-import type { SyncProgress } from '../../shared/contract';
-import type { Locale } from '../../shared/contract';
+import type { Locale, SyncProgress } from '../../shared/contract';
 import { CompanionError } from '../../shared/ipc/contract-kit';
 import type { CandidateList, MailImportSelection, SyncSummary } from '../../shared/sync/mail-import-types';
 import { newId } from '../crm/ids';

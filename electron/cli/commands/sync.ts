@@ -4,6 +4,7 @@
  * mandatory field stay pending. Exit code 0, 1 when the run reported errors, 2 on bad input.
  */
 import type { Command } from 'commander';
+import type { SyncSummary } from '../../../shared/sync/mail-import-types';
 import type { OpenMailImportSession } from '../../service/mail-import-session';
 import { includesMails, notSynchronizedWarnings } from '../../service/sync-areas';
 import { cliLanguage } from '../cli-language';
@@ -52,7 +53,7 @@ export function registerSync(program: Command, context: CommandContext, openSess
           { lang, ...(options.employee !== undefined ? { employee: options.employee } : {}) },
         );
         const progress = progressDisplay({ enabled: context.io.stdoutIsTerminal === true && options.json !== true, label: 'Importing mails' });
-        let run;
+        let run: SyncSummary | null;
         try {
           run = includesMails(areas) ? await session.runner.runAutomatic(progress.onProgress ? { onProgress: progress.onProgress } : {}) : null;
         } finally {

@@ -19,7 +19,7 @@ import type { ImportSource } from './discover';
 import { applyDetails, deleteRow, keptAttachments } from './mirror';
 import { enqueueMailFollowUps } from './outbox';
 import { sanitizeMailHtml } from './sanitize';
-import { senderMatcher } from './sender-directory';
+import { senderMatcher, type SenderMatcher } from './sender-directory';
 import { mailLabel, texts, type Lang, type MailLabel } from './texts';
 import { keyChecker, missingFields, resolveValues, type ActivityValues } from './values';
 
@@ -60,8 +60,15 @@ interface Work {
   overrides: NonNullable<MailImportSelection['overrides']>;
 }
 
+/** Store lookups shared by all mails of one run (their answers are cached). */
+interface Lookups {
+  keys: ReturnType<typeof keyChecker>;
+  senders: SenderMatcher;
+}
+
 export async function importSelections(ctx: ImportContext, selections: readonly MailImportSelection[]): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { imported: 0, pending: 0, activityIds: [], warnings: [], errors: [] };
+  const lookups: Lookups = { keys: keyChecker(ctx.db), senders: senderMatcher(ctx.db) };
   const work = await selectedRows(ctx, selections, outcome);
   await learnAttachmentSizes(ctx, work);
 
@@ -76,6 +83,11 @@ export async function importSelections(ctx: ImportContext, selections: readonly 
     }
   }
   for (const chunk of chunks(fetchable)) {
+    // Cancelling stops before the next round trip; what is imported stays imported (and gets moved).
+    if (ctx.signal?.aborted === true) {
+      outcome.pending += chunk.length;
+      continue;
+    }
     const fetched = await ctx.provider.fetchMessages(
       chunk.map((item) => item.row.message_id),
       ctx.signal === undefined ? {} : { signal: ctx.signal },
@@ -83,13 +95,13 @@ export async function importSelections(ctx: ImportContext, selections: readonly 
     for (const item of chunk) {
       const result = fetched.get(item.row.message_id);
       if (result?.ok === true) {
-        await importOne(ctx, item, result.value, outcome);
+        await importOne(ctx, lookups, item, result.value, outcome);
       } else {
         const error = result?.error;
         if (error?.kind === 'auth') throw error;
         if (error?.kind === 'notFound') {
-          // Deleted or moved away by the user since the list was made: skip it, and forget the row (a move
-          // into another import folder brings it back with that folder's delta).
+          // Deleted for good since the list was made (an immutable id survives moves, so a move is no 404):
+          // skip it and forget the row.
           await deleteRow(ctx.db, ctx.mailbox, item.row.message_id);
           outcome.warnings.push({ code: 'MAIL_GONE', message: texts.gone(ctx.lang, mailLabel(item.row)) });
         } else {
@@ -167,7 +179,7 @@ function* chunks(work: Work[]): Generator<Work[]> {
   if (chunk.length > 0) yield chunk;
 }
 
-async function importOne(ctx: ImportContext, item: Work, message: FullMessage, outcome: ImportOutcome): Promise<void> {
+async function importOne(ctx: ImportContext, lookups: Lookups, item: Work, message: FullMessage, outcome: ImportOutcome): Promise<void> {
   const label: MailLabel = { subject: message.subject, from: item.row.from_address };
   // The mail may have moved between import folders since the delta: its current folder decides the status.
   const source = ctx.sources.get(message.parentFolderId) ?? (message.parentFolderId === '' ? item.source : undefined);
@@ -180,13 +192,13 @@ async function importOne(ctx: ImportContext, item: Work, message: FullMessage, o
     pend(outcome, 'MAIL_TOO_LARGE', texts.tooLarge(ctx.lang, label, size, ctx.maxAttachmentBytes));
     return;
   }
-  const keys = keyChecker(ctx.db);
+  const { keys } = lookups;
   const values = resolveValues({
     folderStatus: source.status,
     subject: message.subject,
     receivedAt: message.receivedAt,
     employeeKey: ctx.employeeKey,
-    match: await senderMatcher(ctx.db).match(item.row.from_address),
+    match: await lookups.senders.match(item.row.from_address),
     overrides: item.overrides,
     partnerOfPickedContact: await keys.partnerOf(item.overrides.contactPerson),
   });

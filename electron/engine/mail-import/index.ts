@@ -111,7 +111,8 @@ export function createMailImport(deps: MailImportDeps): MailImport {
     run.activityIds.push(...imported.activityIds);
     run.warnings.push(...imported.warnings);
     run.errors.push(...imported.errors);
-    // Copies of what was just imported (and of earlier imports) go to the archive too.
+    // Copies of what was just imported (and of earlier imports) go to the archive too. What was imported is
+    // moved even when the user cancelled meanwhile: an imported mail left in the import folder looks unhandled.
     await queueDuplicates(db, deps.mailbox, await findDuplicates(db, deps.mailbox, discovery.sources), now());
     await drain(run, opts.signal);
   };
@@ -140,6 +141,7 @@ export function createMailImport(deps: MailImportDeps): MailImport {
       try {
         const refreshed = await refreshMirror({
           ...syncContext(opts.signal),
+          onFolders: (total) => opts.onProgress?.({ phase: 'started', done: 0, total }),
           onFolder: (source, done, total) => opts.onProgress?.({ phase: 'item', done, total, item: source.path }),
         });
         lastDiscovery = refreshed.discovery;
@@ -158,7 +160,9 @@ export function createMailImport(deps: MailImportDeps): MailImport {
 
     importSelected(selections, opts = {}) {
       return journaled(opts.trigger ?? 'manual', opts, async (run, runId) => {
+        opts.signal?.throwIfAborted();
         await drain(run, opts.signal);
+        opts.signal?.throwIfAborted();
         lastDiscovery ??= await discoverImportFolders(deps.provider, db, lang, opts.signal);
         await importAndFinish(run, lastDiscovery, selections, runId, opts);
       });
@@ -167,8 +171,11 @@ export function createMailImport(deps: MailImportDeps): MailImport {
     runAutomatic(opts = {}) {
       return journaled('automatic', opts, async (run, runId) => {
         // What an interrupted run left in the outbox goes out first, before anything new is added.
+        opts.signal?.throwIfAborted();
         await drain(run, opts.signal);
+        opts.signal?.throwIfAborted();
         const refreshed = await refreshMirror(syncContext(opts.signal));
+        opts.signal?.throwIfAborted();
         lastDiscovery = refreshed.discovery;
         run.warnings.push(...refreshed.warnings);
         run.errors.push(...refreshed.folderFailures);

@@ -82,9 +82,11 @@ describe('first import, end to end', () => {
     ]);
     expect(list.candidates[0]).toMatchObject({ subject: ' Offer for licences ', attachmentCount: 1, type: 'MAILIN', employee: 'MUE', folderPath: 'Import folder', receivedAt: '2026-11-03T09:15:00.000Z' });
 
-    const summary = await sync.runAutomatic();
+    const progress: string[] = [];
+    const summary = await sync.runAutomatic({ onProgress: (p) => progress.push(`${p.phase} ${p.done}/${p.total}`) });
     expect(summary).toMatchObject({ imported: 4, pending: 0, moved: 4, errors: [] });
     expect(summary.activityIds).toHaveLength(4);
+    expect(progress).toEqual(['started 0/4', 'item 1/4', 'item 2/4', 'item 3/4', 'item 4/4', 'finished 4/4']);
 
     const rows = await activities(store);
     expect(rows.map((r) => [r.groupware_item_id, r.status_key])).toEqual([[a.immutableId, 'I'], [b.immutableId, 'E'], [c.immutableId, 'O'], [d.immutableId, 'E']]);
@@ -260,6 +262,31 @@ describe('Outlook misbehaving', () => {
     expect(summary.warnings.find((w) => w.code === 'MAIL_GONE')?.message).toMatch(/no longer in Outlook/);
     expect((await activities(store)).map((a) => a.groupware_item_id)).toEqual([kept.immutableId]);
     expect(h.sb.admin.message(trashed.immutableId)?.parentFolderId).toBe(h.sb.admin.folder('deleteditems').id);
+  });
+
+  it('an answer lost on the wire after Outlook applied the stamps is re-sent next run without harm', async () => {
+    const mails = [h.add(IMPORT), h.add(DONE)];
+    const { store, provider, sync } = await setup();
+    let items = 0;
+    // The next HTTP exchange after the last mail is imported is the stamp batch: applied, then the connection dies.
+    const summary = await sync.runAutomatic({ onProgress: (p) => { if (p.phase === 'item' && ++items === 2) h.sb.admin.setFaults({ dropResponse: 1 }); } });
+    expect(summary).toMatchObject({ imported: 2, moved: 0 });
+    expect(summary.errors.map((e) => e.code)).toEqual(['GROUPWARE_UNREACHABLE']);
+    expect(await store.db.selectFrom('outbox').select('operation').where('status', '=', 'pending').execute()).toHaveLength(4);
+    const again = await sync.runAutomatic();
+    expect(again).toMatchObject({ imported: 0, moved: 2, errors: [] });
+    await expectAllImportedOnce(store, provider, mails.map((m) => m.immutableId));
+  });
+
+  it('a cancelled run stops, says so, and leaves everything as it was', async () => {
+    h.add(IMPORT);
+    const { store, sync } = await setup();
+    const controller = new AbortController();
+    controller.abort();
+    const summary = await sync.runAutomatic({ signal: controller.signal });
+    expect(summary.errors.map((e) => e.code)).toEqual(['SYNC_CANCELLED']);
+    expect(await activities(store)).toEqual([]);
+    expect(await sync.runAutomatic()).toMatchObject({ imported: 1, moved: 1, errors: [] });
   });
 
   it('a refused sign-in ends the run with GROUPWARE_AUTH in the summary and the journal; refresh throws it', async () => {

@@ -76,9 +76,17 @@ async function pendingFor(db: Kysely<CrmDatabase>, mailbox: string): Promise<Pen
     .orderBy('created_at')
     .execute();
   return rows.flatMap((entry) => {
-    const payload = mailOutboxPayload.safeParse(JSON.parse(entry.payload_json));
+    const payload = mailOutboxPayload.safeParse(parseJson(entry.payload_json));
     return payload.success && payload.data.mailbox === mailbox ? [{ entry, payload: payload.data }] : [];
   });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 export async function drainMailOutbox(ctx: DrainContext): Promise<DrainOutcome> {

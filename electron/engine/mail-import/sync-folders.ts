@@ -24,6 +24,8 @@ export interface SyncContext {
   now: () => Date;
   crash: (point: CrashPoint) => void;
   signal?: AbortSignal | undefined;
+  /** The folders to sync are known (progress: started). */
+  onFolders?: ((total: number) => void) | undefined;
   onFolder?: ((source: ImportSource, done: number, total: number) => void) | undefined;
 }
 
@@ -41,6 +43,7 @@ export async function refreshMirror(ctx: SyncContext): Promise<Refreshed> {
   await forgetFoldersExcept(ctx.db, ctx.mailbox, new Set(discovery.sources.keys()));
 
   const sources = [...discovery.sources.values()];
+  ctx.onFolders?.(sources.length);
   let done = 0;
   const settled = await Promise.allSettled(
     sources.map(async (source) => {

@@ -18,10 +18,10 @@ const FIELD_NAMES: Record<Lang, Record<MandatoryField, string>> = {
 };
 
 function mail(lang: Lang, label: MailLabel): string {
-  const subject = label.subject?.trim() ? `„${label.subject.trim()}“` : lang === 'de' ? 'ohne Betreff' : 'without subject';
-  const quoted = lang === 'en' && label.subject?.trim() ? `"${label.subject.trim()}"` : subject;
+  const subject = label.subject?.trim() ?? '';
+  const named = subject === '' ? (lang === 'de' ? 'ohne Betreff' : 'without subject') : lang === 'de' ? `„${subject}“` : `"${subject}"`;
   const from = label.from ? (lang === 'de' ? ` von ${label.from}` : ` from ${label.from}`) : '';
-  return lang === 'de' ? `Die E-Mail ${quoted}${from}` : `The mail ${quoted}${from}`;
+  return lang === 'de' ? `Die E-Mail ${named}${from}` : `The mail ${named}${from}`;
 }
 
 function list(lang: Lang, items: string[]): string {
