@@ -1,0 +1,64 @@
+/**
+ * `npm run bench -- [--mails N [--latency-ms MS] [--attachment-kb KB]] [--activities N]` — the benchmarks, one
+ * entry: `--mails` runs the mail import against the Graph sandbox (mail-import-benchmark.ts), `--activities`
+ * the quicksearches on a large store (quicksearch-benchmark.ts); both given, both run, mails first. Each prints
+ * exactly one JSON line on stdout (the quicksearch one after its per-quicksearch lines); progress goes to
+ * stderr. Missed targets are reported in the JSON, not by the exit code; bad options exit 2.
+ */
+import { parseArgs } from 'node:util';
+import { runMailImportBenchmark } from './mail-import-benchmark';
+import { runQuicksearchBenchmark } from './quicksearch-benchmark';
+
+const USAGE = 'usage: npm run bench -- [--mails N [--latency-ms MS] [--attachment-kb KB]] [--activities N]';
+
+function fail(message: string): never {
+  process.stderr.write(`bench: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function parse() {
+  try {
+    return parseArgs({
+      options: {
+        mails: { type: 'string' },
+        'latency-ms': { type: 'string', default: '20' },
+        'attachment-kb': { type: 'string', default: '16' },
+        activities: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function count(name: string, raw: string, min: number): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) fail(`--${name} must be an integer ≥ ${min}, got "${raw}"`);
+  return value;
+}
+
+const values = parse();
+if (values.help === true) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+if (values.mails === undefined && values.activities === undefined) fail('give --mails N or --activities N');
+
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+if (values.mails !== undefined) {
+  const result = await runMailImportBenchmark({
+    mails: count('mails', values.mails, 1),
+    latencyMs: count('latency-ms', values['latency-ms'], 0),
+    attachmentBytes: count('attachment-kb', values['attachment-kb'], 0) * 1024,
+    progress,
+  });
+  print(JSON.stringify(result));
+}
+if (values.activities !== undefined) {
+  const result = await runQuicksearchBenchmark({ activities: count('activities', values.activities, 1), progress, print });
+  print(JSON.stringify(result));
+}
