@@ -59,14 +59,17 @@ const NoArgs = z.object({}).strict();
 export const contract = defineContract({
   calls: {
     'app.info': { req: NoArgs, res: AppInfo },
-    /** Wizard step 2: refresh from Outlook and list what is new in the chosen areas. */
+    /**
+     * Wizard step 2: refresh from Outlook and list what is new in the chosen areas. `lang`: the UI language, for
+     * the sentences the answer carries (folder problems, warnings); the service's default when absent.
+     */
     'sync.candidates': {
-      req: z.object({ areas: z.array(SyncArea).min(1).default(['mails']) }).strict(),
+      req: z.object({ areas: z.array(SyncArea).min(1).default(['mails']), lang: Locale.optional() }).strict(),
       res: CandidateList,
     },
     /** Wizard step "Import": import the ticked candidates with the user's changes; progress comes as events. */
     'sync.import': {
-      req: z.object({ selections: z.array(MailImportSelection) }).strict(),
+      req: z.object({ selections: z.array(MailImportSelection), lang: Locale.optional() }).strict(),
       res: SyncSummary,
     },
     /** Activities by quicksearch, or those one sync run created (the result page, the tray notice's link). */

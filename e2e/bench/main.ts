@@ -1,6 +1,7 @@
 /**
- * `npm run bench -- [--mails N [--latency-ms MS] [--attachment-kb KB]] [--activities N]` — the benchmarks, one
- * entry: `--mails` runs the mail import against the Graph sandbox (mail-import-benchmark.ts), `--activities`
+ * `npm run bench -- [--mails N [--latency-ms MS] [--attachment-kb KB] [--delta-page-size N]] [--activities N]` —
+ * the benchmarks, one entry: `--mails` runs the mail import against the Graph sandbox (mail-import-benchmark.ts;
+ * `--delta-page-size` overrides the provider's delta page size, to try one out), `--activities`
  * the quicksearches on a large store (quicksearch-benchmark.ts); both given, both run, mails first. Each prints
  * exactly one JSON line on stdout (the quicksearch one after its per-quicksearch lines); progress goes to
  * stderr. Missed targets are reported in the JSON, not by the exit code; bad options exit 2.
@@ -9,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { runMailImportBenchmark } from './mail-import-benchmark';
 import { runQuicksearchBenchmark } from './quicksearch-benchmark';
 
-const USAGE = 'usage: npm run bench -- [--mails N [--latency-ms MS] [--attachment-kb KB]] [--activities N]';
+const USAGE = 'usage: npm run bench -- [--mails N [--latency-ms MS] [--attachment-kb KB] [--delta-page-size N]] [--activities N]';
 
 function fail(message: string): never {
   process.stderr.write(`bench: ${message}\n${USAGE}\n`);
@@ -23,6 +24,7 @@ function parse() {
         mails: { type: 'string' },
         'latency-ms': { type: 'string', default: '20' },
         'attachment-kb': { type: 'string', default: '16' },
+        'delta-page-size': { type: 'string' },
         activities: { type: 'string' },
         help: { type: 'boolean' },
       },
@@ -54,6 +56,7 @@ if (values.mails !== undefined) {
     mails: count('mails', values.mails, 1),
     latencyMs: count('latency-ms', values['latency-ms'], 0),
     attachmentBytes: count('attachment-kb', values['attachment-kb'], 0) * 1024,
+    deltaPageSize: values['delta-page-size'] === undefined ? undefined : count('delta-page-size', values['delta-page-size'], 1),
     progress,
   });
   print(JSON.stringify(result));

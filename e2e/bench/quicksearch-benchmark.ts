@@ -5,7 +5,8 @@
  * Builds a throw-away store in the system's temp directory (20 employees, 2,000 contact persons, N activities of
  * mixed types, most incoming mails imported), then runs each quicksearch 20 times. Prints one line per
  * quicksearch on stdout (median and worst, the first — cold — run included) and returns the numbers for the one
- * JSON line the caller prints. The target is judged on the median.
+ * JSON line the caller prints. The target is judged on the median (everyMedianBelow30Ms) and, stricter, on
+ * the slowest of the 20 runs (everyRunBelow30Ms).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,7 +94,7 @@ export async function runQuicksearchBenchmark(opts: QuicksearchBenchmarkOptions)
       opts.print(`${search.name}: ${rows} rows, median ${median.toFixed(2)} ms, worst ${worst.toFixed(2)} ms (first run included)`);
       results[search.name] = { rows, firstMs: round2(firstMs), medianMs: round2(median), worstMs: round2(worst) };
     }
-    const medians = Object.values(results).map((r) => r.medianMs);
+    const all = Object.values(results);
     return {
       benchmark: 'quicksearch',
       activities: total,
@@ -101,7 +102,7 @@ export async function runQuicksearchBenchmark(opts: QuicksearchBenchmarkOptions)
       runsPerQuicksearch: RUNS,
       quicksearches: results,
       targetMs: TARGET_MS,
-      targets: { everyMedianBelow30Ms: medians.every((ms) => ms < TARGET_MS) },
+      targets: { everyMedianBelow30Ms: all.every((r) => r.medianMs < TARGET_MS), everyRunBelow30Ms: all.every((r) => r.worstMs < TARGET_MS) },
     };
   } finally {
     await store.close();

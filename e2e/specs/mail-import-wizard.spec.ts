@@ -11,10 +11,24 @@ import { expect, test } from './fixtures';
 const ARCHIVE = 'CARMEN/EVI/TINA activities';
 const UNTICKED = 'Invoice query INV-2026-1187';
 const TYPED_SUBJECT = 'Lieferavis KW 48 (Weber Logistik)';
+/** From Anna Schmidt (CP-1001) of Lahntal Brauerei GmbH (BP-LAHNTAL), delegated to Maria Müller (MUE): demo-crm.json. */
+const FROM_ANNA = 'Angebot CRM-Lizenzen – Rückfragen zu Staffelpreisen';
+/** From an address no contact or partner has. */
+const FROM_STRANGER = 'Anfrage: Ihre Software für kleine Betriebe';
 
 async function openWizard(page: Page, { app }: SyncApp): Promise<void> {
   await page.goto(app.url); // presents the secret once; the session cookie carries on
   await page.goto(`${app.origin}/#/sync`);
+}
+
+/** The focused step heading draws no focus ring (it is no control); the screen reader still starts there. */
+async function expectQuietFocus(page: Page, heading: string): Promise<void> {
+  const focused = page.getByRole('heading', { name: heading });
+  await expect(focused).toBeFocused();
+  // Polled, and read only while focused: the step may still re-render its frame (loading → list).
+  await expect
+    .poll(() => focused.evaluate((element) => (element === document.activeElement ? getComputedStyle(element).outlineStyle : 'not focused')))
+    .toBe('none');
 }
 
 /** Subjects of the mails in an Outlook folder, by its path below the mailbox root. */
@@ -34,7 +48,7 @@ test('imports the ticked mails, with a typed subject, and leaves the unticked on
   await openWizard(page, syncApp);
 
   // Step 1: mails chosen by default; tasks and appointed times shown, disabled, with the reason.
-  await expect(page.getByRole('heading', { name: 'Step 1 of 3: Area selection' })).toBeFocused();
+  await expectQuietFocus(page, 'Step 1 of 3: Area selection');
   const mails = page.getByRole('checkbox', { name: 'Mails' });
   await expect(mails).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Tasks' })).toBeDisabled();
@@ -43,6 +57,10 @@ test('imports the ticked mails, with a typed subject, and leaves the unticked on
   // Keyboard: Tab reaches the checkbox, Space toggles it, Enter is *Next*.
   await page.keyboard.press('Tab');
   await expect(mails).toBeFocused();
+  // A control reached with the keyboard still shows where focus is: Fluent's focus outline around the checkbox.
+  await expect
+    .poll(() => mails.evaluate((input) => getComputedStyle(input.closest('.fui-Checkbox') ?? input, '::after').borderTopStyle))
+    .toBe('solid');
   await page.keyboard.press('Space');
   await expect(mails).not.toBeChecked();
   await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
@@ -51,7 +69,7 @@ test('imports the ticked mails, with a typed subject, and leaves the unticked on
   await page.keyboard.press('Enter');
 
   // Step 2: the folders whose names break the grammar are warnings with the server's sentence.
-  await expect(page.getByRole('heading', { name: 'Step 2 of 3: Activity selection' })).toBeVisible();
+  await expectQuietFocus(page, 'Step 2 of 3: Activity selection');
   const table = page.getByRole('table', { name: 'New mails in Outlook' });
   await expect(table).toBeVisible();
   for (const folder of ['CRM Ohne Status', 'CRM Unbekannt [X]']) {
@@ -63,7 +81,15 @@ test('imports the ticked mails, with a typed subject, and leaves the unticked on
   const rows = table.getByRole('row');
   await expect(rows).toHaveCount(1 + 17); // header + Import folder (12) + CRM Erledigt [E] (3) + CRM Offen [O] (2)
   await expect(table.getByRole('checkbox', { checked: true })).toHaveCount(1 + 17); // all ticked, and so the header
-  await expect(table.getByRole('row', { name: /Anfrage: Ihre Software für kleine Betriebe/ }).getByText('unknown')).toBeVisible();
+  await expect(table.getByRole('row', { name: new RegExp(FROM_STRANGER) }).getByText('unknown')).toBeVisible();
+  // Names, not keys: the partner and the delegated-to employee as users know them, the key below.
+  const fromAnna = table.getByRole('row', { name: new RegExp(FROM_ANNA) });
+  await expect(fromAnna).toContainText('Incoming e-mail');
+  await expect(fromAnna).toContainText('imported');
+  await expect(fromAnna.locator('[data-crm-key="BP-LAHNTAL"]')).toHaveText(/^Lahntal Brauerei GmbH\s*BP-LAHNTAL$/);
+  await expect(fromAnna.locator('[data-crm-key="MUE"]')).toHaveText(/^Maria Müller\s*MUE$/);
+  await expect(table.getByText('Lahntal Brauerei GmbH', { exact: true })).toHaveCount(3);
+  await expect(table.getByRole('row', { name: new RegExp(FROM_STRANGER) }).locator('[data-crm-key^="BP-"]')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('wizard-step-2.png'), fullPage: true });
 
   // The mail without a subject is red and blocks *Import*.
@@ -90,7 +116,7 @@ test('imports the ticked mails, with a typed subject, and leaves the unticked on
   await subjectInput.press('Enter');
 
   // Step 3: the summary in words and the activities of this import.
-  await expect(page.getByRole('heading', { name: 'Step 3 of 3: Import completed' })).toBeVisible();
+  await expectQuietFocus(page, 'Step 3 of 3: Import completed');
   const result = page.getByTestId('sync-result');
   await expect(result).toContainText('16 mails imported as activities.');
   await expect(result).toContainText('0 mails left pending');
@@ -98,7 +124,16 @@ test('imports the ticked mails, with a typed subject, and leaves the unticked on
   const activities = page.getByRole('table', { name: 'Activities created by this import' });
   await expect(activities.getByRole('row')).toHaveCount(1 + 16);
   await expect(activities.getByRole('row', { name: new RegExp(TYPED_SUBJECT.replace(/[()]/g, '\\$&')) })).toBeVisible();
-  await expect(activities.getByRole('row', { name: /Rückruf wegen Rahmenvertrag/ })).toContainText('Incoming e-mail');
+  const callBack = activities.getByRole('row', { name: /Rückruf wegen Rahmenvertrag/ });
+  await expect(callBack).toContainText('Incoming e-mail');
+  await expect(callBack).toContainText('open');
+  // Names, not keys, with the key below each.
+  await expect(callBack.locator('[data-crm-key="CP-1002"]')).toHaveText(/^Peter Hartmann\s*CP-1002$/);
+  await expect(callBack.locator('[data-crm-key="BP-LAHNTAL"]')).toHaveText(/^Lahntal Brauerei GmbH\s*BP-LAHNTAL$/);
+  await expect(callBack.locator('[data-crm-key="MUE"]')).toHaveText(/^Maria Müller\s*MUE$/);
+  await expect(activities.getByRole('row', { name: new RegExp(FROM_ANNA) })).toContainText('Anna Schmidt');
+  await expect(activities.getByRole('row', { name: new RegExp(FROM_STRANGER) })).toContainText('not assigned');
+  await expect(activities.getByText('Lahntal Brauerei GmbH', { exact: true })).toHaveCount(3);
   await expect(activities).not.toContainText(UNTICKED);
   await page.screenshot({ path: testInfo.outputPath('wizard-step-3.png'), fullPage: true });
 
@@ -142,5 +177,35 @@ test.describe('in German', () => {
     await expect(page.getByRole('checkbox', { name: 'Termine' })).toBeDisabled();
     await expect(page.getByText('Kommt mit der Zwei-Wege-Synchronisation.')).toHaveCount(2);
     await expect(page.getByRole('button', { name: 'Weiter' })).toBeEnabled();
+  });
+
+  test('the server answers in German too: folder warnings; labels and names in a German page', async ({ page, syncApp }) => {
+    await openWizard(page, syncApp);
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await expectQuietFocus(page, 'Schritt 2 von 3: Aktivitätenauswahl');
+    // The sentences come from the server, in the language the page asked for.
+    for (const folder of ['CRM Ohne Status', 'CRM Unbekannt [X]']) {
+      const warning = page.locator(`[data-folder="${folder}"]`);
+      await expect(warning).toContainText(`Aus dem Ordner „${folder}“ wird nicht importiert`);
+      await expect(warning).not.toContainText('is not imported');
+    }
+    const table = page.getByRole('table', { name: 'Neue E-Mails in Outlook' });
+    const fromAnna = table.getByRole('row', { name: new RegExp(FROM_ANNA) });
+    await expect(fromAnna).toContainText('E-Mail Eingang');
+    await expect(fromAnna.locator('[data-crm-key="BP-LAHNTAL"]')).toHaveText(/^Lahntal Brauerei GmbH\s*BP-LAHNTAL$/);
+    await expect(fromAnna.locator('[data-crm-key="MUE"]')).toHaveText(/^Maria Müller\s*MUE$/);
+    await expect(table.getByRole('row', { name: new RegExp(FROM_STRANGER) }).getByText('unbekannt', { exact: true })).toBeVisible();
+
+    // Import only Anna's mail; the result page names her, in a German page.
+    await table.getByRole('checkbox', { name: 'Alle E-Mails importieren' }).click(); // all → none
+    await table.getByRole('checkbox', { name: new RegExp(FROM_ANNA) }).click();
+    await page.getByRole('button', { name: 'Importieren', exact: true }).click();
+    await expectQuietFocus(page, 'Schritt 3 von 3: Import abgeschlossen');
+    const result = page.getByTestId('sync-result');
+    await expect(result).toContainText('1 E-Mail als Aktivität importiert.');
+    const activities = page.getByRole('table', { name: 'Von diesem Import angelegte Aktivitäten' });
+    await expect(activities.getByRole('row')).toHaveCount(1 + 1);
+    await expect(activities.getByRole('row', { name: new RegExp(FROM_ANNA) })).toContainText('Anna Schmidt');
+    await expect(activities.getByRole('row', { name: new RegExp(FROM_ANNA) })).toContainText('importiert');
   });
 });

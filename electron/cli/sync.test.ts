@@ -143,6 +143,11 @@ describe('crm-companion sync', () => {
     const rows = z.array(ActivityRow.strict()).parse(JSON.parse(listed.stdout));
     expect(rows).toHaveLength(16);
     expect(new Set(rows.map((row) => row.employee))).toEqual(new Set(['MUE']));
+    // Beside the keys, the names people know (extra fields; the keys stay as DESIGN §5 fixes them).
+    expect(new Set(rows.map((row) => row.employeeName))).toEqual(new Set(['Maria Müller']));
+    expect(rows.find((row) => row.subject === 'Rückruf wegen Rahmenvertrag')).toMatchObject({
+      contactPerson: 'CP-1002', contactPersonName: 'Peter Hartmann', businessPartner: 'BP-LAHNTAL', businessPartnerName: 'Lahntal Brauerei GmbH',
+    });
     expect(rows.map((row) => row.date)).toEqual([...rows.map((row) => row.date)].sort().reverse());
     expect(rows.every((row) => row.type === 'MAILIN' && row.internetMessageId !== null && row.groupwareId !== null)).toBe(true);
     expect(rows.find((row) => row.subject === 'Rückruf wegen Rahmenvertrag')?.status).toBe('O');

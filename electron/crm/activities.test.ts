@@ -1,6 +1,7 @@
+import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActivityRow } from '../../shared/crm/activity-row';
-import { ActivityListError, listActivities } from './activities';
+import { ActivityListError, activityListQuery, listActivities, type ListActivitiesOptions } from './activities';
 import type { NewActivity } from './schema';
 import { openInMemoryCrmStore, type CrmStore } from './store';
 import { importedMail, seedMinimalCrmData } from './test-data';
@@ -91,6 +92,9 @@ describe('listActivities', () => {
       contactPerson: 'CP-1',
       businessPartner: 'BP-CURSOR',
       employee: 'MUE',
+      contactPersonName: 'Anna Schmidt',
+      businessPartnerName: 'CURSOR Software AG',
+      employeeName: 'Maria Müller',
       groupwareId: 'item-a-1',
       internetMessageId: '<a-1@mail.example.com>',
       documents: [
@@ -102,8 +106,46 @@ describe('listActivities', () => {
     for (const row of rows) expect(row.date).toMatch(/(Z|[+-]\d{2}:\d{2})$/);
   });
 
+  it('names the keys, and names nothing where there is no key', async () => {
+    const rows = await listActivities(store, { quicksearch: 'all-imported-mails' });
+    const named = (id: string) => rows.find((row) => row.id === id);
+    expect(named('a-3')).toMatchObject({ contactPerson: null, contactPersonName: null, businessPartner: null, businessPartnerName: null, employee: 'MUE', employeeName: 'Maria Müller' });
+    expect(named('a-2')).toMatchObject({ employee: 'SCH', employeeName: 'Jonas Schneider' });
+  });
+
+  it('takes two queries however many rows it lists: the names are joined, the documents fetched at once', async () => {
+    let queries = 0;
+    const counting = store.db.withPlugin({
+      transformQuery: (args) => args.node,
+      transformResult: (args) => {
+        queries += 1; // once per query sent
+        return Promise.resolve(args.result);
+      },
+    });
+    const rows = await listActivities({ ...store, db: counting }, { runId: 'run-1' });
+    expect(rows.map((row) => row.contactPersonName)).toEqual([null, 'Anna Schmidt']);
+    expect(queries).toBe(2);
+  });
+
   it('gives an activity without a body an empty body and no groupware link as null', async () => {
     const [phone] = await listActivities(store, { limit: 1 });
     expect(phone).toMatchObject({ id: 'crm-4', body: '', groupwareId: null, internetMessageId: null, documents: [] });
+  });
+});
+
+describe('query plans with the names joined', () => {
+  // The quicksearch's index still delivers the page in order; each name is a lookup by primary key.
+  it.each([
+    [{ quicksearch: 'imported-mails', employeeKey: 'MUE' }, 'activities_by_type_employee_date'],
+    [{ quicksearch: 'all-imported-mails' }, 'activities_by_type_date'],
+    [{ quicksearch: 'not-assigned-imported-mails' }, 'activities_by_type_contact_date'],
+  ] satisfies [ListActivitiesOptions, string][])('%o reads index %s in order and joins by key', async (options, index) => {
+    const compiled = activityListQuery(store.db, { ...options, limit: 100 }).compile();
+    const plan = await store.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]));
+    const [first, ...joins] = plan.rows.map((row) => row.detail);
+    expect(first).toMatch(new RegExp(`^SEARCH activities USING INDEX ${index} \\(`));
+    expect(joins.sort()).toEqual(
+      ['business_partners', 'contact_persons', 'employees'].map((table) => `SEARCH ${table} USING INDEX sqlite_autoindex_${table}_1 (key=?) LEFT-JOIN`),
+    );
   });
 });

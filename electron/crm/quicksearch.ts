@@ -23,12 +23,13 @@ export function quicksearchQuery(
   search: Quicksearch,
   limit = QUICKSEARCH_PAGE_SIZE,
 ): SelectQueryBuilder<CrmDatabase, 'activities', Activity> {
+  // Qualified throughout: callers join the names of the keys (activities.ts).
   let query = db
     .selectFrom('activities')
-    .selectAll()
-    .where('type_key', '=', ActivityTypeKey.MailIn)
-    .where('imported_at', 'is not', null);
-  if (search.name === 'imported-mails') query = query.where('responsible_employee_key', '=', search.employeeKey);
-  if (search.name === 'not-assigned-imported-mails') query = query.where('contact_person_key', 'is', null);
-  return query.orderBy('date', 'desc').orderBy('id', 'desc').limit(limit);
+    .selectAll('activities')
+    .where('activities.type_key', '=', ActivityTypeKey.MailIn)
+    .where('activities.imported_at', 'is not', null);
+  if (search.name === 'imported-mails') query = query.where('activities.responsible_employee_key', '=', search.employeeKey);
+  if (search.name === 'not-assigned-imported-mails') query = query.where('activities.contact_person_key', 'is', null);
+  return query.orderBy('activities.date', 'desc').orderBy('activities.id', 'desc').limit(limit);
 }

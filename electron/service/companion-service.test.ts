@@ -31,7 +31,13 @@ const SUMMARY: SyncSummary = { runId: 'run-1', imported: 1, pending: 0, moved: 1
 
 /** A fake engine that records what it was asked and reports two progress steps per operation. */
 function fakeEngine(options: { failConnects?: number } = {}) {
-  const calls = { connects: 0, refreshes: 0, imports: [] as Array<{ selections: MailImportSelection[]; trigger: string | undefined }> };
+  const calls = {
+    connects: 0,
+    refreshes: 0,
+    /** The language each refresh was asked for. */
+    refreshLangs: [] as Array<string | undefined>,
+    imports: [] as Array<{ selections: MailImportSelection[]; trigger: string | undefined; lang?: string | undefined }>,
+  };
   let failuresLeft = options.failConnects ?? 0;
   const progress = (opts: ImportRunOptions | undefined) => {
     opts?.onProgress?.({ phase: 'started', done: 0, total: 1 });
@@ -40,11 +46,12 @@ function fakeEngine(options: { failConnects?: number } = {}) {
   const runner: MailImportRunner = {
     refresh: (opts) => {
       calls.refreshes += 1;
+      calls.refreshLangs.push(opts?.lang);
       progress(opts);
       return Promise.resolve(CANDIDATES);
     },
     importSelected: (selections, opts) => {
-      calls.imports.push({ selections, trigger: opts?.trigger });
+      calls.imports.push({ selections, trigger: opts?.trigger, lang: opts?.lang });
       progress(opts);
       return Promise.resolve(SUMMARY);
     },
@@ -68,13 +75,14 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function start(options: { engine?: ReturnType<typeof fakeEngine>; configured?: boolean } = {}) {
+async function start(options: { engine?: ReturnType<typeof fakeEngine>; configured?: boolean; lang?: 'de' | 'en' } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'crm-service-'));
   dirs.push(dataDir);
   const handle = await createCompanionService({
     dataDir,
     mode: 'browser',
     crmSeed: MINIMAL_CRM_DATA,
+    ...(options.lang ? { lang: options.lang } : {}),
     ...(options.configured === false ? {} : { groupware: { url: 'https://graph.example', token: 't' } }),
     ...(options.engine ? { openMailImport: options.engine.open } : {}),
   });
@@ -144,9 +152,45 @@ describe('sync.import', () => {
     const selections = [{ messageId: 'm-1', overrides: { subject: 'Typed by the user' } }, { messageId: 'm-2' }];
     await expect(dispatch('sync.import', { selections })).resolves.toEqual({ ok: true, value: SUMMARY });
     expect(engine.calls.imports).toEqual([
-      { selections: [{ messageId: 'm-1', overrides: { subject: 'Typed by the user' } }, { messageId: 'm-2', overrides: {} }], trigger: 'manual' },
+      { selections: [{ messageId: 'm-1', overrides: { subject: 'Typed by the user' } }, { messageId: 'm-2', overrides: {} }], trigger: 'manual', lang: 'en' },
     ]);
     expect(progress).toHaveLength(2);
+  });
+});
+
+describe('the UI language', () => {
+  it('reaches the engine with each call, over the one connection, and falls back to the service\'s', async () => {
+    const engine = fakeEngine();
+    const { dispatch } = await start({ engine }); // the service's language: English
+    await dispatch('sync.candidates', { areas: ['mails'], lang: 'de' });
+    await dispatch('sync.candidates', { areas: ['mails'] });
+    await dispatch('sync.candidates', { areas: ['mails'], lang: 'en' });
+    await dispatch('sync.import', { selections: [{ messageId: 'm-1' }], lang: 'de' });
+    await dispatch('sync.import', { selections: [{ messageId: 'm-1' }] });
+    expect(engine.calls.refreshLangs).toEqual(['de', 'en', 'en']);
+    expect(engine.calls.imports.map((call) => call.lang)).toEqual(['de', 'en']);
+    expect(engine.calls.connects).toBe(1);
+    // A service started in German answers in German unless a call asks otherwise.
+    const german = fakeEngine();
+    const deService = await start({ engine: german, lang: 'de' });
+    await deService.dispatch('sync.candidates', {});
+    await deService.dispatch('sync.import', { selections: [], lang: 'en' });
+    expect(german.calls.refreshLangs).toEqual(['de']);
+    expect(german.calls.imports.map((call) => call.lang)).toEqual(['en']);
+  });
+
+  it('says in German that tasks are not synchronized yet when German is asked for', async () => {
+    const { dispatch } = await start({ engine: fakeEngine() });
+    const result = await dispatch('sync.candidates', { areas: ['tasks'], lang: 'de' });
+    expect(result).toEqual({
+      ok: true,
+      value: { folders: [], candidates: [], warnings: [{ code: 'AREA_NOT_SYNCHRONIZED', message: expect.stringMatching(/^Aufgaben werden noch nicht synchronisiert/) as string }] },
+    });
+  });
+
+  it('refuses a language the UI has no catalog for', async () => {
+    const { dispatch } = await start({ engine: fakeEngine() });
+    await expect(dispatch('sync.candidates', { areas: ['mails'], lang: 'fr' })).resolves.toMatchObject({ ok: false });
   });
 });
 
@@ -173,7 +217,7 @@ describe('activities.list', () => {
   it('lists the activities of one run without connecting to Outlook', async () => {
     const { dispatch, engine } = await withActivities();
     const result = await dispatch('activities.list', { runId: 'run-1' });
-    expect(result.ok && result.value).toEqual([expect.objectContaining({ id: 'mue-1', employee: 'MUE' })]);
+    expect(result.ok && result.value).toEqual([expect.objectContaining({ id: 'mue-1', employee: 'MUE', employeeName: 'Maria Müller' })]);
     expect(engine.calls.connects).toBe(0);
   });
 

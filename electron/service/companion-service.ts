@@ -31,7 +31,7 @@ export interface CompanionServiceOptions {
   groupware?: GroupwareConnection;
   /** CRM master data to load at start (the demo's); an upsert, so a restart changes nothing. */
   crmSeed?: unknown;
-  /** Language of the sentences the sync writes (warnings, folder problems). Default English. */
+  /** Language of the sentences the sync writes (warnings, folder problems) when a call names none. Default English. */
   lang?: Locale;
   /** How to reach the mail import; the real one is Microsoft Graph. Tests pass a fake. */
   openMailImport?: OpenMailImportSession;
@@ -72,14 +72,15 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
       crm: await store.counts(),
     }),
 
-    'sync.candidates': async ({ areas }) => {
-      const notYet = notSynchronizedWarnings(areas, lang);
+    // The wizard names its UI language: the sentences come back in it, whatever the service started with.
+    'sync.candidates': async ({ areas, lang: asked }) => {
+      const notYet = notSynchronizedWarnings(areas, asked ?? lang);
       if (!includesMails(areas)) return { folders: [], candidates: [], warnings: notYet };
-      const list = await mailImport.candidates();
+      const list = await mailImport.candidates({ lang: asked ?? lang });
       return { ...list, warnings: [...notYet, ...list.warnings] };
     },
 
-    'sync.import': ({ selections }) => mailImport.importSelected(selections),
+    'sync.import': ({ selections, lang: asked }) => mailImport.importSelected(selections, { lang: asked ?? lang }),
 
     'activities.list': async ({ quicksearch, runId, limit }) =>
       listActivities(store, {

@@ -17,15 +17,21 @@ export interface MailImportAccessOptions {
   /** Undefined: no groupware account is configured. */
   endpoint: GroupwareEndpoint | undefined;
   openSession: OpenMailImportSession;
+  /** The session's default language; each operation may ask for its own (OperationOptions). */
   lang?: Locale;
   emitProgress(progress: SyncProgress): void;
 }
 
+export interface OperationOptions {
+  /** Language of the sentences the answer carries: the asking UI's. The one session serves every language. */
+  lang?: Locale | undefined;
+}
+
 export interface MailImportAccess {
   /** Refreshes from Outlook and lists what the chosen areas would import. */
-  candidates(): Promise<CandidateList>;
+  candidates(options?: OperationOptions): Promise<CandidateList>;
   /** Imports the candidates the user ticked, with the user's changes. */
-  importSelected(selections: MailImportSelection[]): Promise<SyncSummary>;
+  importSelected(selections: MailImportSelection[], options?: OperationOptions): Promise<SyncSummary>;
   /** The employee the mailbox belongs to (connects if not yet connected). */
   signedInEmployee(): Promise<string>;
 }
@@ -62,15 +68,15 @@ export function createMailImportAccess(options: MailImportAccessOptions): MailIm
   };
 
   return {
-    candidates: () =>
+    candidates: ({ lang } = {}) =>
       queue(async () => {
         const { runner } = await open();
-        return runner.refresh({ onProgress: relay(newId()) });
+        return runner.refresh({ onProgress: relay(newId()), ...(lang !== undefined ? { lang } : {}) });
       }),
-    importSelected: (selections) =>
+    importSelected: (selections, { lang } = {}) =>
       queue(async () => {
         const { runner } = await open();
-        return runner.importSelected(selections, { trigger: 'manual', onProgress: relay(newId()) });
+        return runner.importSelected(selections, { trigger: 'manual', onProgress: relay(newId()), ...(lang !== undefined ? { lang } : {}) });
       }),
     signedInEmployee: async () => (await open()).employeeKey,
   };

@@ -18,6 +18,8 @@ export interface ImportProgressStep {
 export interface ImportRunOptions {
   onProgress?: (step: ImportProgressStep) => void;
   signal?: AbortSignal;
+  /** Language of this operation's sentences (the asking UI's); the runner's default when absent. */
+  lang?: 'de' | 'en';
 }
 
 /** One mailbox's mail import (electron/engine/mail-import). */

@@ -19,6 +19,10 @@ export const ActivityRow = z.object({
   contactPerson: z.string().nullable(),
   businessPartner: z.string().nullable(),
   employee: z.string().nullable(),
+  /** The CRM's names for the three keys above (DESIGN §5 keeps the keys); null when the key is null. */
+  contactPersonName: z.string().nullable(),
+  businessPartnerName: z.string().nullable(),
+  employeeName: z.string().nullable(),
   groupwareId: z.string().nullable(),
   internetMessageId: z.string().nullable(),
   documents: z.array(ActivityDocument),

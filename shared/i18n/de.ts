@@ -134,9 +134,11 @@ export const de: Messages = {
       notAssigned: 'nicht zugeordnet',
       columns: {
         type: 'Art',
+        status: 'Status',
         subject: 'Betreff',
         contactPerson: 'Ansprechpartner',
         businessPartner: 'Geschäftspartner',
+        employee: 'Delegiert an',
         date: 'Datum',
       },
     },

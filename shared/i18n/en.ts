@@ -135,9 +135,11 @@ export const en = {
       notAssigned: 'not assigned',
       columns: {
         type: 'Type',
+        status: 'Status',
         subject: 'Subject',
         contactPerson: 'Contact person',
         businessPartner: 'Business partner',
+        employee: 'Delegated to',
         date: 'Date',
       },
     },

@@ -44,6 +44,10 @@ export const MailCandidate = z.object({
   employee: z.string().nullable(),
   contactPerson: z.string().nullable(),
   businessPartner: z.string().nullable(),
+  /** The CRM's names for the keys above, as users know them; null when the key is null (or not in the CRM). */
+  employeeName: z.string().nullable(),
+  contactPersonName: z.string().nullable(),
+  businessPartnerName: z.string().nullable(),
   senderMatch: SenderMatchKind,
   /** Mandatory fields still empty: shown red in the wizard, kept pending by the automatic sync. */
   missing: z.array(MandatoryField),

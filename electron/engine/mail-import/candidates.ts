@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { defaultCandidateValues, missingMandatoryFields } from '../../../shared/mail/mandatory';
 import type { MailCandidate } from '../../../shared/sync/mail-import-types';
+import { displayNames } from '../../crm/names';
 import type { CrmDatabase, MailMirrorRow } from '../../crm/schema';
 import type { ImportSource } from './discover';
 import { senderMatcher, type SenderMatcher } from './sender-directory';
@@ -85,7 +86,19 @@ export async function scanCandidates(
     if (row.details_complete !== 1 || source === undefined || firstCopy.has(key)) continue;
     firstCopy.set(key, { row, source, candidate: await toCandidate(row, source, scope.employeeKey, matcher) });
   }
-  return { candidates: [...firstCopy.values()], duplicates };
+  // The names users know for the keys: one query for the whole list.
+  const candidates = [...firstCopy.values()];
+  const names = await displayNames(db, {
+    employee: candidates.map((c) => c.candidate.employee),
+    contactPerson: candidates.map((c) => c.candidate.contactPerson),
+    businessPartner: candidates.map((c) => c.candidate.businessPartner),
+  });
+  for (const { candidate } of candidates) {
+    candidate.employeeName = names.employee(candidate.employee);
+    candidate.contactPersonName = names.contactPerson(candidate.contactPerson);
+    candidate.businessPartnerName = names.businessPartner(candidate.businessPartner);
+  }
+  return { candidates, duplicates };
 }
 
 export async function toCandidate(row: MailMirrorRow, source: ImportSource, employeeKey: string, matcher: SenderMatcher): Promise<MailCandidate> {
@@ -105,6 +118,10 @@ export async function toCandidate(row: MailMirrorRow, source: ImportSource, empl
     employee: defaults.employee,
     contactPerson: match?.kind === 'contactPerson' ? match.contactPerson : null,
     businessPartner: match?.kind === 'contactPerson' || match?.kind === 'businessPartnerDomain' ? match.businessPartner : null,
+    // Named for the whole list at once by scanCandidates.
+    employeeName: null,
+    contactPersonName: null,
+    businessPartnerName: null,
     senderMatch: match?.kind ?? 'unknown',
     missing: missingMandatoryFields(defaults),
   };

@@ -25,8 +25,11 @@ import { keyChecker, missingFields, resolveValues, type ActivityValues } from '.
 
 /** DESIGN leaves the limit open; 25 MB is what Outlook itself lets a mail carry. */
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
-/** Mails fetched per round trip: bounded by the batch size and by memory (bytes of attachments in hand). */
-const FETCH_CHUNK_MAILS = 10;
+/**
+ * Mails fetched per round trip: bounded by the batch size and by memory (bytes of attachments in hand). 20 is
+ * Graph's $batch limit: one full batch per chunk (chunks of 10 sent half-full batches: twice the requests).
+ */
+const FETCH_CHUNK_MAILS = 20;
 const FETCH_CHUNK_BYTES = 50 * 1024 * 1024;
 
 export interface ImportContext {

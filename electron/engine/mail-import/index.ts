@@ -35,6 +35,8 @@ export interface MailImportProgress {
 export interface MailImportRunOptions {
   onProgress?: (progress: MailImportProgress) => void;
   signal?: AbortSignal;
+  /** Language of this run's sentences (the caller's UI language); the import's own `lang` when absent. */
+  lang?: Lang;
 }
 
 export interface MailImport {
@@ -51,6 +53,7 @@ export interface MailImportDeps {
   mailbox: string;
   /** The signed-in employee (signed-in-employee.ts): responsible for what is imported. */
   employeeKey: string;
+  /** Default language of the sentences (warnings, folder problems); a run may ask for another one. */
   lang?: Lang;
   now?: () => Date;
   /** Attachments of one mail may take at most this many bytes together (default 25 MB). */
@@ -70,18 +73,19 @@ interface RunState {
 
 export function createMailImport(deps: MailImportDeps): MailImport {
   const db = deps.store.db;
-  const lang = deps.lang ?? 'en';
+  const defaultLang = deps.lang ?? 'en';
+  const langOf = (opts: MailImportRunOptions): Lang => opts.lang ?? defaultLang;
   const now = deps.now ?? (() => new Date());
   const crash = crashHook(deps.crashAt);
   const maxAttachmentBytes = deps.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
   // The folders of the last refresh: importSelected after refresh (the wizard) does not walk the tree again.
   let lastDiscovery: Discovery | undefined;
 
-  const syncContext = (signal: AbortSignal | undefined): SyncContext => ({
+  const syncContext = (signal: AbortSignal | undefined, lang: Lang): SyncContext => ({
     db, provider: deps.provider, mailbox: deps.mailbox, employeeKey: deps.employeeKey, lang, now, crash, signal,
   });
 
-  const drain = async (run: RunState, signal: AbortSignal | undefined) => {
+  const drain = async (run: RunState, signal: AbortSignal | undefined, lang: Lang) => {
     const drained = await drainMailOutbox({ db, provider: deps.provider, mailbox: deps.mailbox, lang, now, crash, signal });
     run.moved += drained.moved;
     run.warnings.push(...drained.warnings);
@@ -95,6 +99,7 @@ export function createMailImport(deps: MailImportDeps): MailImport {
     runId: string,
     opts: MailImportRunOptions,
   ) => {
+    const lang = langOf(opts);
     const total = selections.length;
     let done = 0;
     opts.onProgress?.({ phase: 'started', done, total });
@@ -114,7 +119,7 @@ export function createMailImport(deps: MailImportDeps): MailImport {
     // Copies of what was just imported (and of earlier imports) go to the archive too. What was imported is
     // moved even when the user cancelled meanwhile: an imported mail left in the import folder looks unhandled.
     await queueDuplicates(db, deps.mailbox, await findDuplicates(db, deps.mailbox, discovery.sources), now());
-    await drain(run, opts.signal);
+    await drain(run, opts.signal, lang);
   };
 
   /** Journal row around a run; Outlook's and the store's failures end up in the summary, a crash does not. */
@@ -125,7 +130,7 @@ export function createMailImport(deps: MailImportDeps): MailImport {
       await body(run, runId);
     } catch (error) {
       if (isSimulatedCrash(error)) throw error;
-      run.errors.push(describeFailure(error, lang, opts.signal));
+      run.errors.push(describeFailure(error, langOf(opts), opts.signal));
     }
     const summary: SyncSummary = {
       runId, imported: run.imported, pending: run.pending, moved: run.moved, pushed: 0, conflicts: 0,
@@ -138,9 +143,10 @@ export function createMailImport(deps: MailImportDeps): MailImport {
 
   return {
     async refresh(opts = {}) {
+      const lang = langOf(opts);
       try {
         const refreshed = await refreshMirror({
-          ...syncContext(opts.signal),
+          ...syncContext(opts.signal, lang),
           onFolders: (total) => opts.onProgress?.({ phase: 'started', done: 0, total }),
           onFolder: (source, done, total) => opts.onProgress?.({ phase: 'item', done, total, item: source.path }),
         });
@@ -159,22 +165,25 @@ export function createMailImport(deps: MailImportDeps): MailImport {
     },
 
     importSelected(selections, opts = {}) {
+      const lang = langOf(opts);
       return journaled(opts.trigger ?? 'manual', opts, async (run, runId) => {
         opts.signal?.throwIfAborted();
-        await drain(run, opts.signal);
+        await drain(run, opts.signal, lang);
         opts.signal?.throwIfAborted();
+        // Only the sources are used from here on: a discovery made in another language serves as well.
         lastDiscovery ??= await discoverImportFolders(deps.provider, db, lang, opts.signal);
         await importAndFinish(run, lastDiscovery, selections, runId, opts);
       });
     },
 
     runAutomatic(opts = {}) {
+      const lang = langOf(opts);
       return journaled('automatic', opts, async (run, runId) => {
         // What an interrupted run left in the outbox goes out first, before anything new is added.
         opts.signal?.throwIfAborted();
-        await drain(run, opts.signal);
+        await drain(run, opts.signal, lang);
         opts.signal?.throwIfAborted();
-        const refreshed = await refreshMirror(syncContext(opts.signal));
+        const refreshed = await refreshMirror(syncContext(opts.signal, lang));
         opts.signal?.throwIfAborted();
         lastDiscovery = refreshed.discovery;
         run.warnings.push(...refreshed.warnings);

@@ -81,6 +81,13 @@ describe('first import, end to end', () => {
       [d.immutableId, 'E', 'contactPerson', 'CP-1', 'BP-CURSOR', []],
     ]);
     expect(list.candidates[0]).toMatchObject({ subject: ' Offer for licences ', attachmentCount: 1, type: 'MAILIN', employee: 'MUE', folderPath: 'Import folder', receivedAt: '2026-11-03T09:15:00.000Z' });
+    // The names users know for the keys; an unknown sender has none.
+    expect(list.candidates.map((x) => [x.employeeName, x.contactPersonName, x.businessPartnerName])).toEqual([
+      ['Maria Müller', 'Anna Schmidt', 'CURSOR Software AG'],
+      ['Maria Müller', null, 'CURSOR Software AG'],
+      ['Maria Müller', null, null],
+      ['Maria Müller', 'Anna Schmidt', 'CURSOR Software AG'],
+    ]);
 
     const progress: string[] = [];
     const summary = await sync.runAutomatic({ onProgress: (p) => progress.push(`${p.phase} ${p.done}/${p.total}`) });
@@ -138,6 +145,23 @@ describe('first import, end to end', () => {
     // A new engine on the same store (a new process) finds nothing either.
     const fresh = await setup({ store });
     expect(await fresh.sync.runAutomatic()).toMatchObject({ imported: 0, moved: 0 });
+  });
+
+  it('writes its sentences in the language each call asks for, else in its own', async () => {
+    const m = h.add(IMPORT, mail({ subject: '' }));
+    const { sync } = await setup(); // created without a language: English
+    const unknownStatus = (list: { warnings: Array<{ code: string; message: string }> }) => list.warnings.find((w) => w.code === 'UNKNOWN_STATUS')?.message;
+    const german = await sync.refresh({ lang: 'de' });
+    expect(unknownStatus(german)).toMatch(/^Aus dem Ordner „CRM Unknown \[X\]“ wird nicht importiert: /);
+    expect(german.folders.find((f) => f.problem?.code === 'NOT_CRM_PREFIX')?.problem?.message).toContain('wird nicht importiert');
+    expect(unknownStatus(await sync.refresh())).toMatch(/^Folder "CRM Unknown \[X\]" is not imported from: /);
+    // The run's summary too: the mail without a subject stays pending, said in German.
+    const summary = await sync.importSelected([{ messageId: m.immutableId }], { lang: 'de' });
+    expect(summary).toMatchObject({ imported: 0, pending: 1 });
+    expect(mailWarnings(summary).map((w) => w.message)).toEqual([expect.stringContaining('bleibt in Outlook und wird nicht importiert: Betreff fehlt')]);
+    const automatic = await sync.runAutomatic({ lang: 'de' });
+    expect(automatic.warnings.find((w) => w.code === 'UNKNOWN_STATUS')?.message).toContain('wird nicht importiert');
+    expect(mailWarnings(await sync.runAutomatic()).map((w) => w.message)).toEqual([expect.stringContaining('was not imported: its subject is missing')]);
   });
 
   it('without an Import folder there is nothing to do, and the warning says so; a near miss is named', async () => {

@@ -16,12 +16,12 @@ const useStyles = makeStyles({
   table: { tableLayout: 'auto', minWidth: '1040px' },
   cell: { verticalAlign: 'middle', paddingBlock: '6px' },
   subjectCell: { minWidth: '220px' },
-  // Short values read best on one line; subjects and senders wrap.
+  // Short values read best on one line; subjects, senders and partner names wrap.
   oneLine: { whiteSpace: 'nowrap' },
 });
 
 const rowIdOf = (candidate: MailCandidate) => candidate.messageId;
-const WRAPPING_COLUMNS: ReadonlySet<string> = new Set(['subject', 'sender']);
+const WRAPPING_COLUMNS: ReadonlySet<string> = new Set(['subject', 'sender', 'businessPartner']);
 
 interface CandidateTableProps {
   candidates: MailCandidate[];

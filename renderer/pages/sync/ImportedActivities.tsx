@@ -1,4 +1,7 @@
-/** Step 3's list: the activities this import created — type, subject, contact person, business partner, date. */
+/**
+ * Step 3's list: the activities this import created — type and status in words, subject, contact person,
+ * business partner and the employee by name (key below), date.
+ */
 import {
   MessageBar,
   MessageBarBody,
@@ -13,18 +16,25 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityRow } from '../../../shared/crm/activity-row';
-import { formatDateTime, typeLabel } from './labels';
+import { KeyedName } from './KeyedName';
+import { formatDateTime, statusLabel, typeLabel } from './labels';
 import { useRunActivities } from './useRunActivities';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { margin: 0 },
   scroller: { overflowX: 'auto' },
+  // As the candidate table: the content decides the widths, so names and subjects get the room.
+  table: { tableLayout: 'auto' },
+  // Room above and below the two-line names (name, key), as in the candidate table.
+  cell: { paddingBlock: '6px' },
+  subject: { minWidth: '200px' },
   notAssigned: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
 });
 
@@ -56,27 +66,32 @@ export function ImportedActivities({ runId, expected }: { runId: string; expecte
 function ActivitiesTable({ rows }: { rows: ActivityRow[] }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
-  const keyOrNone = (key: string | null) => key ?? <span className={styles.notAssigned}>{t('sync.result.notAssigned')}</span>;
+  const nameOrNone = (key: string | null, name: string | null) =>
+    key === null ? <span className={styles.notAssigned}>{t('sync.result.notAssigned')}</span> : <KeyedName name={name} crmKey={key} />;
   return (
     <div className={styles.scroller}>
-      <Table size="small" aria-label={t('sync.result.activitiesLabel')}>
+      <Table className={styles.table} size="small" aria-label={t('sync.result.activitiesLabel')}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t('sync.result.columns.type')}</TableHeaderCell>
+            <TableHeaderCell>{t('sync.result.columns.status')}</TableHeaderCell>
             <TableHeaderCell>{t('sync.result.columns.subject')}</TableHeaderCell>
             <TableHeaderCell>{t('sync.result.columns.contactPerson')}</TableHeaderCell>
             <TableHeaderCell>{t('sync.result.columns.businessPartner')}</TableHeaderCell>
+            <TableHeaderCell>{t('sync.result.columns.employee')}</TableHeaderCell>
             <TableHeaderCell>{t('sync.result.columns.date')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {rows.map((row) => (
             <TableRow key={row.id} data-activity-id={row.id}>
-              <TableCell>{typeLabel(t, row.type)}</TableCell>
-              <TableCell>{row.subject}</TableCell>
-              <TableCell>{keyOrNone(row.contactPerson)}</TableCell>
-              <TableCell>{keyOrNone(row.businessPartner)}</TableCell>
-              <TableCell>
+              <TableCell className={styles.cell}>{typeLabel(t, row.type)}</TableCell>
+              <TableCell className={styles.cell}>{statusLabel(t, row.status)}</TableCell>
+              <TableCell className={mergeClasses(styles.cell, styles.subject)}>{row.subject}</TableCell>
+              <TableCell className={styles.cell}>{nameOrNone(row.contactPerson, row.contactPersonName)}</TableCell>
+              <TableCell className={styles.cell}>{nameOrNone(row.businessPartner, row.businessPartnerName)}</TableCell>
+              <TableCell className={styles.cell}>{nameOrNone(row.employee, row.employeeName)}</TableCell>
+              <TableCell className={styles.cell}>
                 <time dateTime={row.date}>{formatDateTime(i18n.resolvedLanguage, row.date)}</time>
               </TableCell>
             </TableRow>

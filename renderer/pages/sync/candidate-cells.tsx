@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MailCandidate, MandatoryField } from '../../../shared/sync/mail-import-types';
 import { useCandidateEdits } from './candidate-edits';
+import { KeyedName } from './KeyedName';
 import { formatDateTime, statusLabel, typeLabel } from './labels';
 import { typedSubject } from './selection-rules';
 
@@ -71,7 +72,16 @@ export function StatusCell({ candidate }: { candidate: MailCandidate }) {
 }
 
 export function EmployeeCell({ candidate }: { candidate: MailCandidate }) {
-  return <MandatoryValue candidate={candidate} field="employee">{candidate.employee}</MandatoryValue>;
+  return (
+    <MandatoryValue candidate={candidate} field="employee">
+      {candidate.employee !== null && <KeyedName name={candidate.employeeName} crmKey={candidate.employee} />}
+    </MandatoryValue>
+  );
+}
+
+/** Empty when the sender matched no partner: the sender cell marks that as "unknown". */
+export function BusinessPartnerCell({ candidate }: { candidate: MailCandidate }) {
+  return candidate.businessPartner === null ? null : <KeyedName name={candidate.businessPartnerName} crmKey={candidate.businessPartner} />;
 }
 
 export function DateCell({ candidate }: { candidate: MailCandidate }) {

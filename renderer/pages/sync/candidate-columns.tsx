@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { MailCandidate } from '../../../shared/sync/mail-import-types';
 import {
   AttachmentsCell,
+  BusinessPartnerCell,
   DateCell,
   EmployeeCell,
   SenderCell,
@@ -44,7 +45,7 @@ export const candidateColumns = column.columns([
   column.display({ id: 'status', header: () => <ColumnTitle name="status" />, cell: ({ row }) => <StatusCell candidate={row.original} /> }),
   column.display({ id: 'subject', header: () => <ColumnTitle name="subject" />, cell: ({ row }) => <SubjectCell candidate={row.original} /> }),
   column.display({ id: 'sender', header: () => <ColumnTitle name="sender" />, cell: ({ row }) => <SenderCell candidate={row.original} /> }),
-  column.accessor('businessPartner', { header: () => <ColumnTitle name="businessPartner" />, cell: ({ getValue }) => getValue() }),
+  column.display({ id: 'businessPartner', header: () => <ColumnTitle name="businessPartner" />, cell: ({ row }) => <BusinessPartnerCell candidate={row.original} /> }),
   column.display({ id: 'employee', header: () => <ColumnTitle name="employee" />, cell: ({ row }) => <EmployeeCell candidate={row.original} /> }),
   column.display({ id: 'date', header: () => <ColumnTitle name="date" />, cell: ({ row }) => <DateCell candidate={row.original} /> }),
   column.display({ id: 'attachments', header: () => <ColumnTitle name="attachments" />, cell: ({ row }) => <AttachmentsCell candidate={row.original} /> }),
