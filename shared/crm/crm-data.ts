@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { COMMUNICATION_TYPES } from './built-ins';
 import { formatIssue, quote } from './crm-data-problems';
+import { CRM_DATA_LISTS, type CrmDataList } from './import-report';
 
 const EmailFormat = z.email();
 export function isEmailAddress(value: string): boolean {
@@ -86,17 +87,10 @@ const FreeMailDomain = z
   })
   .transform((domain) => domain.toLowerCase());
 
-const KEYED_LISTS = [
-  'employees',
-  'businessPartners',
-  'contactPersons',
-  'projects',
-  'inquiries',
-  'activityTypes',
-  'statusKeys',
-  'documentCategories',
-  'keywords',
-] as const;
+/** Every list whose entries carry a `key` (free-mail domains are bare strings). */
+const KEYED_LISTS = CRM_DATA_LISTS.filter(
+  (list): list is Exclude<CrmDataList, 'freeMailDomains'> => list !== 'freeMailDomains',
+);
 
 export const CrmDataFile = z
   .strictObject({

@@ -7,20 +7,20 @@
  * the limit, an unreadable attachment — stops it before the transaction: nothing is half-imported, and the
  * mail stays in Outlook as a candidate.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { MailImportSelection, Problem } from '../../../shared/sync/mail-import-types';
 import { newId } from '../../crm/ids';
 import { toStoredInstant } from '../../crm/instants';
 import type { CrmDatabase, MailMirrorRow } from '../../crm/schema';
-import type { FullMessage, MailProvider } from '../../groupware/mail-provider';
+import type { FullMessage } from '../../groupware/mail-provider';
 import { mailKey } from './candidates';
-import type { CrashPoint } from './crash';
 import type { ImportSource } from './discover';
 import { applyDetails, deleteRow, keptAttachments } from './mirror';
 import { enqueueMailFollowUps } from './outbox';
 import { sanitizeMailHtml } from './sanitize';
 import { senderMatcher, type SenderMatcher } from './sender-directory';
-import { mailLabel, texts, type Lang, type MailLabel } from './texts';
+import type { RunContext } from './run-context';
+import { mailLabel, texts, type MailLabel } from './texts';
 import { keyChecker, missingFields, resolveValues, type ActivityValues } from './values';
 
 /** DESIGN leaves the limit open; 25 MB is what Outlook itself lets a mail carry. */
@@ -32,15 +32,7 @@ export const DEFAULT_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 const FETCH_CHUNK_MAILS = 20;
 const FETCH_CHUNK_BYTES = 50 * 1024 * 1024;
 
-export interface ImportContext {
-  db: Kysely<CrmDatabase>;
-  provider: MailProvider;
-  mailbox: string;
-  employeeKey: string;
-  lang: Lang;
-  now: () => Date;
-  crash: (point: CrashPoint) => void;
-  signal?: AbortSignal | undefined;
+export interface ImportContext extends RunContext {
   runId: string;
   sources: ReadonlyMap<string, ImportSource>;
   maxAttachmentBytes: number;

@@ -3,27 +3,17 @@
  * complete rows that lack details, and compute the candidates. Folders are synced side by side (the provider
  * keeps at most 4 requests in flight); one folder failing does not stop the others.
  */
-import type { Kysely } from 'kysely';
 import type { Problem } from '../../../shared/sync/mail-import-types';
 import { newId } from '../../crm/ids';
-import type { CrmDatabase } from '../../crm/schema';
 import { isGroupwareError } from '../../groupware/errors';
-import type { MailProvider } from '../../groupware/mail-provider';
 import { scanCandidates, type CandidateScan } from './candidates';
-import { isSimulatedCrash, type CrashPoint } from './crash';
+import { isSimulatedCrash } from './crash';
 import { discoverImportFolders, type Discovery, type ImportSource } from './discover';
 import { applyDetails, commitDeltaPage, deleteRow, forgetFoldersExcept, recordFolderFailure, rowsNeedingDetails, savedDeltaLink } from './mirror';
-import { texts, type Lang } from './texts';
+import type { RunContext } from './run-context';
+import { texts } from './texts';
 
-export interface SyncContext {
-  db: Kysely<CrmDatabase>;
-  provider: MailProvider;
-  mailbox: string;
-  employeeKey: string;
-  lang: Lang;
-  now: () => Date;
-  crash: (point: CrashPoint) => void;
-  signal?: AbortSignal | undefined;
+export interface SyncContext extends RunContext {
   /** The folders to sync are known (progress: started). */
   onFolders?: ((total: number) => void) | undefined;
   onFolder?: ((source: ImportSource, done: number, total: number) => void) | undefined;
