@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--mails N [--latency-ms MS] [--attachment-kb KB] [--delta-page-size N]] [--activities N]` —
+ * `npm run bench -- [--mails N [--latency-ms MS] [--operation-ms MS] [--attachment-kb KB] [--delta-page-size N]] [--activities N]` —
  * the benchmarks, one entry: `--mails` runs the mail import against the Graph sandbox (mail-import-benchmark.ts;
  * `--delta-page-size` overrides the provider's delta page size, to try one out), `--activities`
  * the quicksearches on a large store (quicksearch-benchmark.ts); both given, both run, mails first. Each prints
@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { runMailImportBenchmark } from './mail-import-benchmark';
 import { runQuicksearchBenchmark } from './quicksearch-benchmark';
 
-const USAGE = 'usage: npm run bench -- [--mails N [--latency-ms MS] [--attachment-kb KB] [--delta-page-size N]] [--activities N]';
+const USAGE = 'usage: npm run bench -- [--mails N [--latency-ms MS] [--operation-ms MS] [--attachment-kb KB] [--delta-page-size N]] [--activities N]';
 
 function fail(message: string): never {
   process.stderr.write(`bench: ${message}\n${USAGE}\n`);
@@ -23,6 +23,7 @@ function parse() {
       options: {
         mails: { type: 'string' },
         'latency-ms': { type: 'string', default: '20' },
+        'operation-ms': { type: 'string', default: '0' },
         'attachment-kb': { type: 'string', default: '16' },
         'delta-page-size': { type: 'string' },
         activities: { type: 'string' },
@@ -55,6 +56,7 @@ if (values.mails !== undefined) {
   const result = await runMailImportBenchmark({
     mails: count('mails', values.mails, 1),
     latencyMs: count('latency-ms', values['latency-ms'], 0),
+    operationMs: count('operation-ms', values['operation-ms'], 0),
     attachmentBytes: count('attachment-kb', values['attachment-kb'], 0) * 1024,
     deltaPageSize: values['delta-page-size'] === undefined ? undefined : count('delta-page-size', values['delta-page-size'], 1),
     progress,

@@ -103,6 +103,11 @@ const ops = {
   peakRssBytes: () => {
     return process.resourceUsage().maxRSS * 1024;
   },
+  /** CPU time the sandbox process has used so far (user + system), to tell a busy sandbox from a slow client. */
+  cpuMs: () => {
+    const { user, system } = process.cpuUsage();
+    return Math.round((user + system) / 1000);
+  },
   close: async () => {
     await sb?.close();
     sb = undefined;

@@ -88,12 +88,25 @@ describe('$batch (graph-subset §8, §12 Batching)', () => {
   });
 
   it('runs at most 4 parts at once, so a batch of 8 parallel parts is not throttled by itself', async () => {
-    t.sb.admin.setFaults({ latencyMs: 120 });
+    t.sb.admin.setFaults({ operationMs: 120 });
     t.sb.admin.resetRequests();
     const started = Date.now();
     const r = await batch(Array.from({ length: 8 }, (_, i) => ({ id: String(i), method: 'GET', url: '/me/mailFolders/inbox' })));
     expect([...parts(r).values()].map(p => p.status)).toEqual(Array(8).fill(200));
     expect(t.sb.admin.requests().peakInFlight).toBe(4);
     expect(Date.now() - started).toBeGreaterThanOrEqual(2 * 120);
+  });
+
+  it('pays the network latency once per HTTP exchange: the envelope waits, its parts do not wait again', async () => {
+    t.sb.admin.setFaults({ latencyMs: 300 });
+    t.sb.admin.resetRequests();
+    const started = Date.now();
+    const r = await batch(Array.from({ length: 4 }, (_, i) => ({ id: String(i), method: 'GET', url: '/me/mailFolders/inbox' })));
+    expect(r.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    const entries = t.sb.admin.requests().entries;
+    expect(entries.filter(e => !e.batchPart)).toHaveLength(1);
+    // The log times the server's own work: the round trip is outside it, and no part slept it again.
+    expect(entries.map(e => e.ms < 300)).toEqual([true, true, true, true, true]);
   });
 });

@@ -29,7 +29,7 @@ export const DEFAULT_CONFIG: SandboxConfig = {
   deltaTokenCacheSize: 1000, batchConcurrency: 4,
 };
 
-const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
 
 export class SandboxCore {
   mailbox: Mailbox;
@@ -63,13 +63,13 @@ export class SandboxCore {
     this.limiter.reset();
   }
 
-  /** One Graph operation: a pending injected fault, then throttling, then latency while holding the slot. */
+  /** One Graph operation: a pending injected fault, then throttling, then Outlook's work while holding the slot. */
   async operation<T>(run: () => Promise<T>): Promise<T> {
     const fault = this.faults.takeStatus();
     if (fault) throw fault;
     const release = this.limiter.acquire();
     try {
-      if (this.faults.latencyMs > 0) await sleep(this.faults.latencyMs);
+      if (this.faults.operationMs > 0) await sleep(this.faults.operationMs);
       return await run();
     } finally {
       release();

@@ -49,7 +49,7 @@ describe('faults and throttling (graph-subset §9, §12 Throttling & errors, DES
   it('the 5th concurrent request gets 429 ApplicationThrottled "…MailboxConcurrency limit." with Retry-After', async () => {
     // Open five connections first, so that the five timed requests reach the server together.
     await Promise.all(Array.from({ length: 5 }, () => t.get('/me')));
-    t.sb.admin.setFaults({ latencyMs: 500 });
+    t.sb.admin.setFaults({ operationMs: 500 });
     const all = await Promise.all(Array.from({ length: 5 }, () => t.get('/me/mailFolders/inbox')));
     const throttled = all.filter(r => r.status === 429);
     expect(all.filter(r => r.status === 200)).toHaveLength(4);

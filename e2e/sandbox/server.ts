@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { registerAdminRoutes, type SandboxAdmin } from './admin';
 import { runBatch, type BatchPart, type BatchPartResult } from './batch';
-import type { SandboxCore } from './core';
+import { sleep, type SandboxCore } from './core';
 import { errorBody, GraphError } from './errors';
 import { parsePrefer, parseQuery } from './odata';
 import { JSON_TYPE } from './responses';
@@ -12,13 +13,21 @@ import { folderRoutes } from './routes/folders';
 import { messageRoutes } from './routes/messages';
 
 // The HTTPS front: bearer check, request ids, one catch-all under /v1.0 that runs the Graph pipeline
-// (fault → throttle → latency → handler), $batch parts re-entering that pipeline through app.inject().
+// (network latency → fault → throttle → operation time → handler); $batch parts run through the same pipeline
+// in process (execute()), minus the network.
 
 export interface ServerOptions { core: SandboxCore; admin: SandboxAdmin; token: string; key: string; cert: string }
 
-/** Marks in-process $batch parts; the nonce keeps outside clients from posing as one. */
-const PART_HEADER = 'x-sandbox-batch-part';
-const HOP_HEADERS = new Set(['content-length', 'connection', 'keep-alive', 'transfer-encoding', 'date']);
+/** One Graph request as execute() sees it, whether it came over HTTP or inside a $batch. */
+interface Exchange {
+  method: string;
+  /** Path under /v1.0 with the query, as sent. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+  isPart: boolean;
+  requestId: string;
+}
 
 const titleCase = (h: string) => h.replace(/(^|-)([a-z])/g, (_, d: string, c: string) => d + c.toUpperCase());
 const headerValue = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -31,7 +40,6 @@ export function buildServer({ core, admin, token, key, cert }: ServerOptions): F
     https: { key, cert }, logger: false, genReqId: () => randomUUID(), bodyLimit: 160 * 1024 * 1024, forceCloseConnections: true,
     routerOptions: { maxParamLength: 1000 },
   });
-  const nonce = randomUUID();
   const router = new Router();
   folderRoutes(router);
   messageRoutes(router);
@@ -75,56 +83,75 @@ export function buildServer({ core, admin, token, key, cert }: ServerOptions): F
   });
   app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'ResourceNotFound', `Resource not found: ${request.method} ${request.url.split('?')[0] ?? ''}`));
 
-  const runPart = async (part: BatchPart, envelope: FastifyRequest): Promise<BatchPartResult> => {
-    const rel = part.url.replace(/^https?:\/\/[^/]+/i, '').replace(/^\/?(v1\.0\/)?/i, '/');
-    const isJson = Object.entries(part.headers).some(([k, v]) => k.toLowerCase() === 'content-type' && /json/i.test(v));
-    const payload = part.body === undefined ? undefined : isJson || typeof part.body !== 'string' ? JSON.stringify(part.body) : Buffer.from(part.body, 'base64');
-    const res = await app.inject({
-      method: part.method as 'GET', url: `/v1.0${rel}`, payload,
-      headers: { ...part.headers, authorization: envelope.headers.authorization ?? '', host: envelope.headers.host ?? '', [PART_HEADER]: nonce },
-    });
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(res.headers)) if (!HOP_HEADERS.has(k) && v !== undefined) headers[titleCase(k)] = String(v);
-    const type = String(res.headers['content-type'] ?? '');
-    const body = res.statusCode === 204 || res.rawPayload.length === 0 ? undefined : /json/i.test(type) ? (JSON.parse(res.payload) as unknown) : res.rawPayload.toString('base64');
-    return { id: part.id, status: res.statusCode, headers, ...(body === undefined ? {} : { body }) };
-  };
-
-  const graph = async (request: FastifyRequest, reply: FastifyReply) => {
+  /** One Graph request, from the wire or from a $batch: route, fault, throttle, run, log. */
+  const execute = async (ex: Exchange): Promise<GraphResponse | GraphError> => {
     const started = Date.now();
-    const isPart = request.headers[PART_HEADER] === nonce;
-    const url = request.raw.url ?? request.url;
-    const q = url.indexOf('?');
-    const rawPath = q < 0 ? url : url.slice(0, q);
-    const prefer = parsePrefer(request.headers.prefer);
+    const q = ex.url.indexOf('?');
+    const rawPath = q < 0 ? ex.url : ex.url.slice(0, q);
+    const prefer = parsePrefer(headerValue(ex.headers.prefer));
     let isBatch = false;
     let res: GraphResponse | GraphError;
     try {
       const segs = normalizePath(rawPath.replace(/^\/v1\.0\//, ''), core.mailbox.user);
-      isBatch = segs.length === 1 && segs[0] === '$batch' && !isPart;
+      isBatch = segs.length === 1 && segs[0] === '$batch' && !ex.isPart;
       if (isBatch) {
-        if (request.method !== 'POST') throw new GraphError(405, 'BadRequest', 'Batch requests must use POST.');
+        if (ex.method !== 'POST') throw new GraphError(405, 'BadRequest', 'Batch requests must use POST.');
         // The envelope is not an Outlook request: only its parts are faulted and throttled (§8).
-        res = await runBatch(request.body, part => runPart(part, request), core.config.batchConcurrency);
+        res = await runBatch(ex.body, part => runPart(part, ex), core.config.batchConcurrency);
       } else {
-        const { handler, params } = router.match(request.method, segs);
+        const { handler, params } = router.match(ex.method, segs);
         const req: GraphRequest = {
-          method: request.method, params, query: parseQuery(q < 0 ? '' : url.slice(q)), headers: request.headers, prefer,
+          method: ex.method, params, query: parseQuery(q < 0 ? '' : ex.url.slice(q)), headers: ex.headers, prefer,
           view: { idMode: prefer.immutableId ? 'immutable' : 'rest', bodyType: prefer.bodyType ?? 'html' },
-          body: request.body, origin: `https://${request.headers.host ?? request.hostname}`, rawPath, core,
+          body: ex.body, origin: `https://${headerValue(ex.headers.host) ?? '127.0.0.1'}`, rawPath, core,
         };
         res = await core.operation(async () => handler(req));
       }
     } catch (e) {
       res = asGraphError(e);
     }
-    const { requestId } = ids(request);
     core.log.record({
-      at: new Date(started).toISOString(), method: request.method, url, status: res.status, ms: Date.now() - started, batchPart: isPart,
-      requestId, clientRequestId: headerValue(request.headers['client-request-id']), authorized: true,
+      at: new Date(started).toISOString(), method: ex.method, url: ex.url, status: res.status, ms: Date.now() - started, batchPart: ex.isPart,
+      requestId: ex.requestId, clientRequestId: headerValue(ex.headers['client-request-id']), authorized: true,
     }, isBatch);
+    return res;
+  };
+
+  // A part runs in process, straight through execute(): no HTTP of its own, and its JSON answer goes into the
+  // batch answer as the object it is (serialized once, with the envelope). Auth came with the envelope.
+  const runPart = async (part: BatchPart, envelope: Exchange): Promise<BatchPartResult> => {
+    const rel = part.url.replace(/^https?:\/\/[^/]+/i, '').replace(/^\/?(v1\.0\/)?/i, '/');
+    const headers: IncomingHttpHeaders = { host: envelope.headers.host };
+    for (const [k, v] of Object.entries(part.headers)) headers[k.toLowerCase()] = v;
+    const isJson = /json/i.test(headerValue(headers['content-type']) ?? '');
+    const body = part.body === undefined || isJson || typeof part.body !== 'string' ? part.body : Buffer.from(part.body, 'base64');
+    const requestId = randomUUID();
+    const clientRequestId = headerValue(headers['client-request-id']) ?? requestId;
+    const res = await execute({ method: part.method, url: `/v1.0${rel}`, headers, body, isPart: true, requestId });
+    const answer: Record<string, string> = { 'Request-Id': requestId, 'Client-Request-Id': clientRequestId };
+    if (res instanceof GraphError) {
+      Object.assign(answer, res.headers, { 'Content-Type': 'application/json' });
+      return { id: part.id, status: res.status, headers: answer, body: errorBody(res.code, res.message, requestId, clientRequestId) };
+    }
+    for (const [k, v] of Object.entries(res.headers ?? {})) answer[titleCase(k.toLowerCase())] = v;
+    if (res.raw) {
+      answer['Content-Type'] = res.raw.contentType;
+      const data = typeof res.raw.data === 'string' ? Buffer.from(res.raw.data) : res.raw.data;
+      return { id: part.id, status: res.status, headers: answer, ...(data.length === 0 ? {} : { body: data.toString('base64') }) };
+    }
+    if (res.json === undefined) return { id: part.id, status: res.status, headers: answer };
+    answer['Content-Type'] = JSON_TYPE;
+    return { id: part.id, status: res.status, headers: answer, body: res.json };
+  };
+
+  const graph = async (request: FastifyRequest, reply: FastifyReply) => {
+    // The network's round trip: once per HTTP exchange, not again for the parts a $batch carries.
+    if (core.faults.latencyMs > 0) await sleep(core.faults.latencyMs);
+    const res = await execute({
+      method: request.method, url: request.raw.url ?? request.url, headers: request.headers, body: request.body, isPart: false, requestId: ids(request).requestId,
+    });
     // "Apply the change, lose the answer": the handler ran, the client sees a dead connection.
-    if (!isPart && core.faults.takeDrop()) {
+    if (core.faults.takeDrop()) {
       reply.hijack();
       request.raw.socket.destroy();
       return;

@@ -1,22 +1,24 @@
 /**
- * Importing selected mails (DESIGN §3). Per mail: read it whole from Outlook (body, attachments), sanitize the
- * body, then ONE transaction inserts the activity, its documents and the outbox rows for stamp and move, and
- * marks the mirror row. A mail is imported once, ever: the activity's Message-ID is unique, and it is looked
- * up inside that same transaction, so a second copy (another folder, another mailbox, a re-run) finds the
- * activity and is only queued for the move. Anything that stops a mail — a missing field, attachments over
- * the limit, an unreadable attachment — stops it before the transaction: nothing is half-imported, and the
- * mail stays in Outlook as a candidate.
+ * Importing selected mails (DESIGN §3), a chunk of up to 20 mails at a time: read them whole from Outlook
+ * (body, attachments) in one $batch, sanitize the bodies, then ONE transaction per chunk inserts the activities,
+ * their documents and the outbox rows for stamp and move, and marks the mirror rows. A mail is imported once,
+ * ever: the activity's Message-ID is unique, and it is looked up inside that same transaction, so a second
+ * copy (another folder, another mailbox, a re-run, the same chunk) finds the activity and is only queued for
+ * the move. Anything that stops a mail — a missing field, attachments over the limit, an unreadable
+ * attachment — stops it before the transaction: nothing is half-imported, and the mail stays in Outlook as a
+ * candidate. The next chunks are fetched while one is imported (PREFETCH_CHUNKS), so Outlook's round trips
+ * overlap the store's work.
  */
 import type { Transaction } from 'kysely';
 import type { MailImportSelection, Problem } from '../../../shared/sync/mail-import-types';
 import { newId } from '../../crm/ids';
 import { toStoredInstant } from '../../crm/instants';
 import type { CrmDatabase, MailMirrorRow } from '../../crm/schema';
-import type { FullMessage } from '../../groupware/mail-provider';
+import type { FullMessage, ItemResult } from '../../groupware/mail-provider';
 import { mailKey } from './candidates';
 import type { ImportSource } from './discover';
 import { applyDetails, deleteRow, keptAttachments } from './mirror';
-import { enqueueMailFollowUps } from './outbox';
+import { enqueueMailFollowUps, type PendingFollowUp } from './outbox';
 import { sanitizeMailHtml } from './sanitize';
 import { senderMatcher, type SenderMatcher } from './sender-directory';
 import type { RunContext } from './run-context';
@@ -30,7 +32,9 @@ export const DEFAULT_MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
  * Graph's $batch limit: one full batch per chunk (chunks of 10 sent half-full batches: twice the requests).
  */
 const FETCH_CHUNK_MAILS = 20;
-const FETCH_CHUNK_BYTES = 50 * 1024 * 1024;
+const FETCH_CHUNK_BYTES = 30 * 1024 * 1024;
+/** Chunks fetched ahead of the one being imported: bounds the attachments in hand to 3 × FETCH_CHUNK_BYTES. */
+const PREFETCH_CHUNKS = 2;
 
 export interface ImportContext extends RunContext {
   runId: string;
@@ -38,6 +42,8 @@ export interface ImportContext extends RunContext {
   maxAttachmentBytes: number;
   /** Called once per selected mail when it is done with (imported or not). */
   onItem?: ((label: MailLabel) => void) | undefined;
+  /** Called with the outbox rows of each chunk once its transaction has committed (to send them right away). */
+  onCommitted?: ((rows: PendingFollowUp[]) => void) | undefined;
 }
 
 export interface ImportOutcome {
@@ -77,38 +83,72 @@ export async function importSelections(ctx: ImportContext, selections: readonly 
       fetchable.push(item);
     }
   }
-  for (const chunk of chunks(fetchable)) {
-    // Cancelling stops before the next round trip; what is imported stays imported (and gets moved).
+  const options = ctx.signal === undefined ? {} : { signal: ctx.signal };
+  const fetchChunk = (chunk: Work[]) => ctx.provider.fetchMessages(chunk.map((item) => item.row.message_id), options);
+  const all = [...chunks(fetchable)];
+  const inFlight: Array<ReturnType<typeof fetchChunk>> = [];
+  for (const [index, chunk] of all.entries()) {
+    // Cancelling stops before the next chunk; what is imported stays imported (and gets moved).
     if (ctx.signal?.aborted === true) {
-      outcome.pending += chunk.length;
-      continue;
+      outcome.pending += all.slice(index).reduce((sum, c) => sum + c.length, 0);
+      break;
     }
-    const fetched = await ctx.provider.fetchMessages(
-      chunk.map((item) => item.row.message_id),
-      ctx.signal === undefined ? {} : { signal: ctx.signal },
-    );
-    for (const item of chunk) {
-      const result = fetched.get(item.row.message_id);
-      if (result?.ok === true) {
-        await importOne(ctx, lookups, item, result.value, outcome);
-      } else {
-        const error = result?.error;
-        if (error?.kind === 'auth') throw error;
-        if (error?.kind === 'notFound') {
-          // Deleted for good since the list was made (an immutable id survives moves, so a move is no 404):
-          // skip it and forget the row.
-          await deleteRow(ctx.db, ctx.mailbox, item.row.message_id);
-          outcome.warnings.push({ code: 'MAIL_GONE', message: texts.gone(ctx.lang, mailLabel(item.row)) });
-        } else {
-          const message = texts.fetchFailed(ctx.lang, mailLabel(item.row), error?.message ?? 'no answer');
-          outcome.pending++;
-          (error?.kind === 'temporary' ? outcome.warnings : outcome.errors).push({ code: 'MAIL_NOT_READABLE', message });
-        }
+    while (inFlight.length <= PREFETCH_CHUNKS && index + inFlight.length < all.length) {
+      const next = fetchChunk(all[index + inFlight.length] ?? []);
+      next.catch(() => undefined); // awaited below, in order; a rejection must not go unhandled meanwhile
+      inFlight.push(next);
+    }
+    const fetched = await inFlight.shift();
+    if (fetched !== undefined) await importChunk(ctx, lookups, chunk, fetched, outcome);
+  }
+  await Promise.allSettled(inFlight);
+  return outcome;
+}
+
+/** One fetched chunk: each mail checked on its own, then one transaction for all that can be imported. */
+async function importChunk(
+  ctx: ImportContext,
+  lookups: Lookups,
+  chunk: readonly Work[],
+  fetched: ReadonlyMap<string, ItemResult<FullMessage>>,
+  outcome: ImportOutcome,
+): Promise<void> {
+  const ready: Prepared[] = [];
+  for (const item of chunk) {
+    const result = fetched.get(item.row.message_id);
+    if (result?.ok === true) {
+      const prepared = await prepare(ctx, lookups, item, result.value, outcome);
+      if (prepared !== undefined) {
+        ready.push(prepared);
+        continue;
       }
-      ctx.onItem?.(mailLabel(item.row));
+    } else {
+      const error = result?.error;
+      if (error?.kind === 'auth') throw error;
+      if (error?.kind === 'notFound') {
+        // Deleted for good since the list was made (an immutable id survives moves, so a move is no 404):
+        // skip it and forget the row.
+        await deleteRow(ctx.db, ctx.mailbox, item.row.message_id);
+        outcome.warnings.push({ code: 'MAIL_GONE', message: texts.gone(ctx.lang, mailLabel(item.row)) });
+      } else {
+        const message = texts.fetchFailed(ctx.lang, mailLabel(item.row), error?.message ?? 'no answer');
+        outcome.pending++;
+        (error?.kind === 'temporary' ? outcome.warnings : outcome.errors).push({ code: 'MAIL_NOT_READABLE', message });
+      }
+    }
+    ctx.onItem?.(mailLabel(item.row));
+  }
+  if (ready.length === 0) return;
+  const committed = await insertOnce(ctx, (trx) => insertChunk(trx, ctx, ready));
+  for (const { prepared, inserted } of committed.mails) {
+    if (inserted) {
+      outcome.imported++;
+      outcome.activityIds.push(prepared.activityId);
     }
   }
-  return outcome;
+  ctx.crash('afterInsert');
+  ctx.onCommitted?.(committed.followUps);
+  for (const { prepared } of committed.mails) ctx.onItem?.(prepared.label);
 }
 
 function pend(outcome: ImportOutcome, code: string, message: string): void {
@@ -174,18 +214,30 @@ function* chunks(work: Work[]): Generator<Work[]> {
   if (chunk.length > 0) yield chunk;
 }
 
-async function importOne(ctx: ImportContext, lookups: Lookups, item: Work, message: FullMessage, outcome: ImportOutcome): Promise<void> {
+/** A mail that passed every check, with everything its transaction needs. */
+interface Prepared {
+  item: Work;
+  message: FullMessage;
+  label: MailLabel;
+  source: ImportSource;
+  values: ActivityValues;
+  activityId: string;
+  key: string;
+  body: string;
+}
+
+async function prepare(ctx: ImportContext, lookups: Lookups, item: Work, message: FullMessage, outcome: ImportOutcome): Promise<Prepared | undefined> {
   const label: MailLabel = { subject: message.subject, from: item.row.from_address };
   // The mail may have moved between import folders since the delta: its current folder decides the status.
   const source = ctx.sources.get(message.parentFolderId) ?? (message.parentFolderId === '' ? item.source : undefined);
   if (source === undefined) {
     outcome.warnings.push({ code: 'MAIL_MOVED_OUT', message: texts.movedOut(ctx.lang, label) });
-    return;
+    return undefined;
   }
   const size = message.documents.reduce((sum, d) => sum + d.content.byteLength, 0);
   if (size > ctx.maxAttachmentBytes) {
     pend(outcome, 'MAIL_TOO_LARGE', texts.tooLarge(ctx.lang, label, size, ctx.maxAttachmentBytes));
-    return;
+    return undefined;
   }
   const { keys } = lookups;
   const values = resolveValues({
@@ -200,42 +252,50 @@ async function importOne(ctx: ImportContext, lookups: Lookups, item: Work, messa
   const missing = missingFields(values);
   if (missing.length > 0) {
     pend(outcome, 'MANDATORY_FIELD_MISSING', texts.missingFields(ctx.lang, label, missing));
-    return;
+    return undefined;
   }
   const unknownKey = await keys.firstUnknown(values, ctx.lang);
   if (unknownKey !== undefined) {
     pend(outcome, 'UNKNOWN_KEY', texts.unknownKey(ctx.lang, label, unknownKey.field, unknownKey.key));
-    return;
+    return undefined;
   }
+  return {
+    item, message, label, source, values,
+    activityId: newId(),
+    key: mailKey({ internet_message_id: message.internetMessageId ?? item.row.internet_message_id, message_id: item.row.message_id }),
+    body: sanitizeMailHtml(message.bodyHtml),
+  };
+}
 
-  const activityId = newId();
-  const key = mailKey({ internet_message_id: message.internetMessageId ?? item.row.internet_message_id, message_id: item.row.message_id });
-  const body = sanitizeMailHtml(message.bodyHtml);
-  const inserted = await insertOnce(ctx, async (trx) => {
+/**
+ * The chunk's transaction. Each mail's Message-ID is looked up first — an earlier run, another mailbox or an
+ * earlier mail of this very chunk may have it — so a copy is only queued for the move.
+ */
+async function insertChunk(
+  trx: Transaction<CrmDatabase>,
+  ctx: ImportContext,
+  ready: readonly Prepared[],
+): Promise<{ mails: Array<{ prepared: Prepared; inserted: boolean }>; followUps: PendingFollowUp[] }> {
+  const mails: Array<{ prepared: Prepared; inserted: boolean }> = [];
+  const followUps: PendingFollowUp[] = [];
+  for (const prepared of ready) {
+    const { item, message, key } = prepared;
     const existing = await trx.selectFrom('activities').select('id').where('internet_message_id', '=', key).executeTakeFirst();
     const payload = { mailbox: ctx.mailbox, messageId: item.row.message_id, subject: message.subject, from: item.row.from_address };
-    if (existing !== undefined) {
-      await markRow(trx, ctx, item.row.message_id, 'duplicate', existing.id);
-      await enqueueMailFollowUps(trx, { activityId: existing.id, payload, now: ctx.now() });
-      return false;
-    }
-    await insertActivity(trx, ctx, { activityId, key, values, body, message, source });
-    await markRow(trx, ctx, item.row.message_id, 'imported', activityId);
-    await enqueueMailFollowUps(trx, { activityId, payload, now: ctx.now() });
-    return true;
-  });
-  if (inserted) {
-    outcome.imported++;
-    outcome.activityIds.push(activityId);
-    ctx.crash('afterInsert');
+    const activityId = existing?.id ?? prepared.activityId;
+    if (existing === undefined) await insertActivity(trx, ctx, prepared);
+    await markRow(trx, ctx, item.row.message_id, existing === undefined ? 'imported' : 'duplicate', activityId);
+    followUps.push(...(await enqueueMailFollowUps(trx, { activityId, payload, now: ctx.now() })));
+    mails.push({ prepared, inserted: existing === undefined });
   }
+  return { mails, followUps };
 }
 
 /**
  * Runs the import transaction; a UNIQUE violation on the Message-ID means another process (a second mailbox's
  * sync) committed the same mail between our check and our insert — run again, and the check finds it.
  */
-async function insertOnce(ctx: ImportContext, run: (trx: Transaction<CrmDatabase>) => Promise<boolean>): Promise<boolean> {
+async function insertOnce<T>(ctx: ImportContext, run: (trx: Transaction<CrmDatabase>) => Promise<T>): Promise<T> {
   try {
     return await ctx.db.transaction().execute(run);
   } catch (error) {
@@ -257,11 +317,7 @@ async function markRow(trx: Transaction<CrmDatabase>, ctx: ImportContext, messag
     .execute();
 }
 
-async function insertActivity(
-  trx: Transaction<CrmDatabase>,
-  ctx: ImportContext,
-  a: { activityId: string; key: string; values: ActivityValues; body: string; message: FullMessage; source: ImportSource },
-): Promise<void> {
+async function insertActivity(trx: Transaction<CrmDatabase>, ctx: ImportContext, a: Prepared): Promise<void> {
   const at = ctx.now().toISOString();
   const { values } = a;
   await trx

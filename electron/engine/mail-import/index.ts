@@ -18,11 +18,11 @@ import { findDuplicates } from './candidates';
 import { crashHook, isSimulatedCrash, type CrashPoint } from './crash';
 import { discoverImportFolders, type Discovery } from './discover';
 import { queueDuplicates } from './duplicates';
-import { DEFAULT_MAX_ATTACHMENT_BYTES, importSelections } from './import';
+import { DEFAULT_MAX_ATTACHMENT_BYTES, importSelections, type ImportOutcome } from './import';
 import { finishRun, startRun } from './journal';
-import { drainMailOutbox } from './outbox';
-import { refreshMirror, type SyncContext } from './sync-folders';
-import { texts, type Lang } from './texts';
+import { drainMailOutbox, followUpSender, type PendingFollowUp } from './outbox';
+import { catchUpFolders, refreshMirror, type SyncContext } from './sync-folders';
+import { texts, type Lang, type MailLabel } from './texts';
 
 export interface MailImportProgress {
   phase: 'started' | 'item' | 'finished';
@@ -103,23 +103,41 @@ export function createMailImport(deps: MailImportDeps): MailImport {
     const total = selections.length;
     let done = 0;
     opts.onProgress?.({ phase: 'started', done, total });
-    const imported = await importSelections(
-      {
-        db, provider: deps.provider, mailbox: deps.mailbox, employeeKey: deps.employeeKey, lang, now, crash,
-        signal: opts.signal, runId, sources: discovery.sources, maxAttachmentBytes,
-        onItem: (label) => opts.onProgress?.({ phase: 'item', done: ++done, total, item: label.subject ?? '' }),
-      },
-      selections,
-    );
+    // Stamps and moves go out while the next chunks are imported; a sender that has to stop (sign-in refused)
+    // stops the import too, and finish() says why.
+    // No cancel signal for them: what was imported is moved even when the user cancels (see below).
+    const followUps = followUpSender({ db, provider: deps.provider, mailbox: deps.mailbox, lang, now, crash });
+    const importContext = {
+      db, provider: deps.provider, mailbox: deps.mailbox, employeeKey: deps.employeeKey, lang, now, crash,
+      signal: opts.signal === undefined ? followUps.stopped : AbortSignal.any([opts.signal, followUps.stopped]),
+      runId, sources: discovery.sources, maxAttachmentBytes,
+      onItem: (label: MailLabel) => opts.onProgress?.({ phase: 'item', done: ++done, total, item: label.subject ?? '' }),
+      onCommitted: (rows: PendingFollowUp[]) => followUps.add(rows),
+    };
+    let imported: ImportOutcome;
+    try {
+      imported = await importSelections(importContext, selections);
+    } catch (error) {
+      await followUps.finish(); // nothing may still be writing when the run ends
+      throw error;
+    }
     run.imported += imported.imported;
     run.pending += imported.pending;
     run.activityIds.push(...imported.activityIds);
     run.warnings.push(...imported.warnings);
     run.errors.push(...imported.errors);
+    const { failure, ...sent } = await followUps.finish();
+    run.moved += sent.moved;
+    run.warnings.push(...sent.warnings);
+    run.errors.push(...sent.errors);
+    if (failure !== undefined) throw failure.error;
     // Copies of what was just imported (and of earlier imports) go to the archive too. What was imported is
     // moved even when the user cancelled meanwhile: an imported mail left in the import folder looks unhandled.
     await queueDuplicates(db, deps.mailbox, await findDuplicates(db, deps.mailbox, discovery.sources), now());
-    await drain(run, opts.signal, lang);
+    await drain(run, undefined, lang);
+    // The moves show up in the import folders' delta as removals: read them now, so that the next run finds
+    // only what is new (one request per folder when nothing is).
+    if (run.moved > 0 && opts.signal?.aborted !== true) await catchUpFolders(syncContext(opts.signal, lang), [...discovery.sources.values()]);
   };
 
   /** Journal row around a run; Outlook's and the store's failures end up in the summary, a crash does not. */

@@ -59,6 +59,20 @@ export async function refreshMirror(ctx: SyncContext): Promise<Refreshed> {
   return { discovery, scan, warnings, folderFailures };
 }
 
+/**
+ * A delta round per folder after the run's own moves, to consume their removals. New mails it meets become
+ * candidates for the next run (their details are completed then). Failing here costs nothing — the next run's
+ * round reads the same changes — so only a refused sign-in (or a crash) goes on up.
+ */
+export async function catchUpFolders(ctx: SyncContext, sources: readonly ImportSource[]): Promise<void> {
+  const settled = await Promise.allSettled(sources.map((source) => syncFolder(ctx, source)));
+  for (const result of settled) {
+    if (result.status === 'fulfilled') continue;
+    const error: unknown = result.reason;
+    if (!isGroupwareError(error) || error.kind === 'auth') throw error;
+  }
+}
+
 /** One folder's delta round; every page committed before the next is asked for (mirror.ts). */
 async function syncFolder(ctx: SyncContext, source: ImportSource): Promise<void> {
   const scope = { mailbox: ctx.mailbox, folderId: source.id };

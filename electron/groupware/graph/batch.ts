@@ -1,13 +1,15 @@
 /**
- * JSON batching (graph-subset §8): up to 20 requests in one `POST /$batch`. Three things the SDK does not do
- * for us:
+ * JSON batching (graph-subset §8): up to 20 requests in one `POST /$batch`. What the SDK does not do for us:
  * - each part carries its own `Prefer: IdType="ImmutableId"` (a top-level Prefer is not documented to reach
  *   the parts), and `Content-Type` when it has a body;
- * - a part throttled inside a 200 batch (429, or 503/504) is not retried by the SDK: those parts are re-sent,
- *   alone, after the largest Retry-After among them;
+ * - a part throttled inside a 200 batch (429, or 503/504) is not retried by the SDK: those parts are re-sent
+ *   after the largest Retry-After among them;
  * - answers come in any order and are matched back by id.
- * Parts run in parallel (no dependsOn): Graph runs at most 4 of them at once against a mailbox, so the envelope
- * takes that many permits of the client's in-flight limit.
+ * Each batch is a chain (every part `dependsOn` the one before): Outlook then runs one part at a time, so a
+ * batch weighs one of the mailbox's 4 in-flight permits and four batches travel at once — four round trips
+ * overlap instead of one batch's parts running four abreast behind a single round trip. A failed part makes
+ * the rest of its chain answer 424 Failed Dependency; those parts did not run and go out again in the next
+ * round (each round settles at least the part that failed, so chains always finish).
  */
 import { z } from 'zod';
 import { retryAfterMs } from '../../../shared/sync/errors';
@@ -16,9 +18,10 @@ import type { GraphHttp } from './client';
 import { withImmutableId } from './prefer';
 
 export const MAX_BATCH_PARTS = 20;
-/** Outlook runs at most this many parts of one batch at once (graph-subset §8). */
-const PARTS_RUN_AT_ONCE = 4;
+/** Batches in flight at once: the mailbox's concurrency limit (graph-subset §9); the client's semaphore agrees. */
+const BATCHES_IN_FLIGHT = 4;
 const RETRIED_PART_STATUSES = new Set([429, 503, 504]);
+const FAILED_DEPENDENCY = 424;
 
 export interface BatchRequest {
   /** Unique within one sendBatch call (compared case-insensitively, as Graph does). */
@@ -57,14 +60,19 @@ const batchAnswer = z.object({
   ),
 });
 
-/** Sends the requests in batches of at most 20 and returns every answer by request id. */
+/** Sends the requests in batches of at most 20 (up to 4 batches at once) and returns every answer by request id. */
 export async function sendBatch(http: GraphHttp, requests: readonly BatchRequest[], options: BatchOptions = {}): Promise<Map<string, BatchResponse>> {
   assertUniqueIds(requests);
+  const chunks: BatchRequest[][] = [];
+  for (let start = 0; start < requests.length; start += MAX_BATCH_PARTS) chunks.push(requests.slice(start, start + MAX_BATCH_PARTS));
   const answers = new Map<string, BatchResponse>();
-  for (let start = 0; start < requests.length; start += MAX_BATCH_PARTS) {
-    const chunk = requests.slice(start, start + MAX_BATCH_PARTS);
-    for (const answer of await sendChunk(http, chunk, options)) answers.set(answer.id, answer);
-  }
+  let next = 0;
+  const worker = async () => {
+    for (let chunk = chunks[next++]; chunk !== undefined; chunk = chunks[next++]) {
+      for (const answer of await sendChunk(http, chunk, options)) answers.set(answer.id, answer);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BATCHES_IN_FLIGHT, chunks.length) }, worker));
   return answers;
 }
 
@@ -72,19 +80,28 @@ async function sendChunk(http: GraphHttp, chunk: readonly BatchRequest[], option
   const done: BatchResponse[] = [];
   let pending = chunk;
   const maxRounds = options.maxThrottleRounds ?? 5;
-  for (let round = 0; ; round++) {
+  for (let throttleRounds = 0; ; ) {
     const answers = await postBatch(http, pending, options.signal);
     const throttled = answers.filter((answer) => RETRIED_PART_STATUSES.has(answer.status));
-    done.push(...answers.filter((answer) => !RETRIED_PART_STATUSES.has(answer.status)));
-    if (throttled.length === 0 || round >= maxRounds) return [...done, ...throttled];
-    const waits = throttled.map((answer) => retryAfterMs(header(answer.headers, 'Retry-After') ?? null) ?? undefined);
-    const backoff = Math.min(1000 * 2 ** round, 30_000);
-    // Obey the largest Retry-After: re-sending any earlier only prolongs the throttling (graph-subset §9).
-    const wait = Math.min(Math.max(0, ...waits.map((ms) => ms ?? backoff)), options.maxWaitMs ?? 120_000);
-    await sleep(wait, options.signal);
-    const retry = new Set(throttled.map((answer) => answer.id.toLowerCase()));
+    const notRun = answers.filter((answer) => answer.status === FAILED_DEPENDENCY);
+    done.push(...answers.filter((answer) => !RETRIED_PART_STATUSES.has(answer.status) && answer.status !== FAILED_DEPENDENCY));
+    if (throttled.length === 0 && notRun.length === 0) return done;
+    if (throttled.length > 0) {
+      if (throttleRounds >= maxRounds) return [...done, ...throttled, ...notRun.map(stillThrottled)];
+      const waits = throttled.map((answer) => retryAfterMs(header(answer.headers, 'Retry-After') ?? null) ?? undefined);
+      const backoff = Math.min(1000 * 2 ** throttleRounds, 30_000);
+      // Obey the largest Retry-After: re-sending any earlier only prolongs the throttling (graph-subset §9).
+      await sleep(Math.min(Math.max(0, ...waits.map((ms) => ms ?? backoff)), options.maxWaitMs ?? 120_000), options.signal);
+      throttleRounds++;
+    }
+    const retry = new Set([...throttled, ...notRun].map((answer) => answer.id.toLowerCase()));
     pending = pending.filter((request) => retry.has(request.id.toLowerCase()));
   }
+}
+
+/** A part that never ran because the part it waited for stayed throttled: as temporary as that one. */
+function stillThrottled(answer: BatchResponse): BatchResponse {
+  return { ...answer, status: 503, body: { error: { code: 'NotRunThrottled', message: 'not run: an earlier request of its batch stayed throttled' } } };
 }
 
 async function postBatch(http: GraphHttp, parts: readonly BatchRequest[], signal: AbortSignal | undefined): Promise<BatchResponse[]> {
@@ -95,7 +112,8 @@ async function postBatch(http: GraphHttp, parts: readonly BatchRequest[], signal
     if (part.body !== undefined && header(headers, 'Content-Type') === undefined) headers['Content-Type'] = 'application/json';
     return { id: part.id, method: part.method, url: part.url, headers, ...(part.body === undefined ? {} : { body: part.body }) };
   });
-  const raw = await http.post('/$batch', { requests }, { signal, weight: Math.min(parts.length, PARTS_RUN_AT_ONCE) });
+  const chained = requests.map((request, index) => (index === 0 ? request : { ...request, dependsOn: [parts[index - 1]?.id ?? ''] }));
+  const raw = await http.post('/$batch', { requests: chained }, { signal });
   const parsed = batchAnswer.safeParse(raw);
   if (!parsed.success) {
     throw new GroupwareError('temporary', `POST /$batch answered something that is not a batch response: ${parsed.error.message}`, { cause: raw });

@@ -44,8 +44,6 @@ export interface GraphHttpOptions {
 export interface RequestOptions {
   headers?: Record<string, string> | undefined;
   signal?: AbortSignal | undefined;
-  /** Permits of the in-flight limit this request takes: a `$batch` takes one per part Outlook runs at once. */
-  weight?: number | undefined;
 }
 
 export interface GraphHttp {
@@ -87,7 +85,7 @@ export function createGraphHttp(options: GraphHttpOptions): GraphHttp {
         if (request.headers !== undefined) call = call.headers(request.headers);
         if (request.signal !== undefined) call = call.option('signal', request.signal);
         return await run(call);
-      }, request.weight);
+      });
     } catch (error) {
       throw toGroupwareError(error, what);
     }

@@ -173,7 +173,7 @@ describe('delta', () => {
 });
 
 describe('$batch and throttling', () => {
-  it('re-sends the parts throttled inside a batch after their Retry-After, alone', async () => {
+  it('re-sends a part throttled inside a batch after its Retry-After, with the chained parts that did not run', async () => {
     const messages = [h.add(['Import folder']), h.add(['Import folder']), h.add(['Import folder'])];
     const { provider } = await h.connect();
     h.sb.admin.resetRequests();
@@ -182,11 +182,39 @@ describe('$batch and throttling', () => {
     const details = await provider.fetchDetails(messages.map((m) => m.immutableId));
     expect(Date.now() - started).toBeGreaterThanOrEqual(400);
     expect([...details.values()].every((r) => r.ok)).toBe(true);
+    // Round 1: the first part is throttled and the two behind it answer 424 without running; round 2: all three.
     const log = h.sb.admin.requests();
     expect(log).toMatchObject({ batches: 2, batchItems: 4, throttled: 1 });
   });
 
-  it('hands back a part still throttled after the last round as a temporary failure, the others succeed', async () => {
+  it('a part that fails for good does not hold back the parts chained behind it: they run in the next round', async () => {
+    const [a, b] = [h.add(['Import folder']), h.add(['Import folder'])];
+    const { http } = await h.connect();
+    h.sb.admin.resetRequests();
+    const answers = await sendBatch(http, [
+      { id: 'gone', method: 'GET', url: '/me/messages/AAMkAGgone?$select=id' },
+      { id: 'a', method: 'GET', url: `/me/messages/${a.immutableId}?$select=id` },
+      { id: 'b', method: 'GET', url: `/me/messages/${b.immutableId}?$select=id` },
+    ]);
+    expect(Object.fromEntries([...answers].map(([id, x]) => [id, x.status]))).toEqual({ gone: 404, a: 200, b: 200 });
+    expect(h.sb.admin.requests()).toMatchObject({ batches: 2, batchItems: 3, byStatus: { 404: 1, 200: 4 } });
+  });
+
+  it('sends up to 4 chained batches at once: 4 operations in flight, none throttled', async () => {
+    const ids = Array.from({ length: 80 }, () => h.add(['Import folder']).immutableId);
+    const { http } = await h.connect();
+    h.sb.admin.setFaults({ operationMs: 20, latencyMs: 100 });
+    h.sb.admin.resetRequests();
+    const answers = await sendBatch(http, ids.map((id, i) => ({ id: String(i), method: 'GET' as const, url: `/me/messages/${id}?$select=id` })));
+    expect([...answers.values()].every((x) => x.status === 200)).toBe(true);
+    const log = h.sb.admin.requests();
+    expect(log).toMatchObject({ batches: 4, batchItems: 80, throttled: 0, peakInFlight: 4 });
+    // The four envelopes were on the wire together (each lasts at least its 100 ms round trip).
+    const spans = log.entries.filter((e) => !e.batchPart).map((e) => [Date.parse(e.at), Date.parse(e.at) + e.ms] as const);
+    expect(spans.filter(([start]) => spans.every(([, end]) => start < end))).toHaveLength(4);
+  });
+
+  it('hands back a part still throttled after the last round as throttled, and the part chained behind it as not run', async () => {
     const [a, b] = [h.add(['Import folder']), h.add(['Import folder'])];
     const { http } = await h.connect();
     h.sb.admin.setFaults({ status: 429, count: 3, retryAfter: 0.05 });
@@ -194,7 +222,8 @@ describe('$batch and throttling', () => {
       { id: 'a', method: 'GET', url: `/me/messages/${a.immutableId}?$select=id` },
       { id: 'b', method: 'GET', url: `/me/messages/${b.immutableId}?$select=id` },
     ], { maxThrottleRounds: 1 });
-    expect([...answers.values()].map((x) => x.status).sort()).toEqual([200, 429]);
+    expect([answers.get('a')?.status, answers.get('b')?.status]).toEqual([429, 503]);
+    expect(answers.get('b')?.body).toMatchObject({ error: { code: 'NotRunThrottled' } });
   });
 
   it('a plain request waits out 429 and 503 (the SDK RetryHandler honours Retry-After)', async () => {
@@ -210,7 +239,7 @@ describe('$batch and throttling', () => {
   it('keeps at most 4 requests in flight per mailbox, batch parts included', async () => {
     const ids = Array.from({ length: 30 }, () => h.add(['Import folder']).immutableId);
     const { provider } = await h.connect();
-    h.sb.admin.setFaults({ latencyMs: 30 });
+    h.sb.admin.setFaults({ operationMs: 30 });
     h.sb.admin.resetRequests();
     const root = { id: h.folderId('Import folder'), displayName: 'Import folder' };
     await Promise.all([
@@ -224,7 +253,7 @@ describe('$batch and throttling', () => {
   });
 
   it('the semaphore is fair and never exceeds its capacity', async () => {
-    const limit = new Semaphore(4);
+    const limit = new Semaphore(2);
     let running = 0;
     let peak = 0;
     const task = (ms: number) => async () => {
@@ -235,12 +264,14 @@ describe('$batch and throttling', () => {
     };
     const order: string[] = [];
     await Promise.all([
-      limit.run(task(20), 3).then(() => order.push('a')),
-      limit.run(task(5), 4).then(() => order.push('heavy')),
-      limit.run(task(1), 1).then(() => order.push('light')),
+      limit.run(task(30)).then(() => order.push('a')),
+      limit.run(task(40)).then(() => order.push('b')),
+      limit.run(task(1)).then(() => order.push('c')),
+      limit.run(task(1)).then(() => order.push('d')),
     ]);
-    expect(peak).toBeLessThanOrEqual(2);
-    expect(order).toEqual(['a', 'heavy', 'light']);
+    expect(peak).toBe(2);
+    // c waits for the first permit back (a's), d for the next one: first come, first served.
+    expect(order).toEqual(['a', 'c', 'd', 'b']);
   });
 });
 
