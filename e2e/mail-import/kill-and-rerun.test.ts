@@ -224,8 +224,8 @@ it.each(PHASES)('SIGKILL $name, then run again: every mail is one activity and s
   const { messages, folders } = h.sb.admin.state();
   const archiveId = h.folderId(ARCHIVE_FOLDER_NAME);
   const importFolderIds = new Set(folders.filter((f) => f.path[0] === 'Inbox' && f.path[1] === 'Import folder').map((f) => f.id));
-  expect(messages.filter((m) => importFolderIds.has(m.parentFolderId))).toEqual([]);
-  expect(messages.filter((m) => m.parentFolderId === archiveId)).toHaveLength(MAILS);
+  expect(messages.filter((m) => importFolderIds.has(m.parentFolderId)).map((m) => m.internetMessageId)).toEqual([]);
+  expect(messages.filter((m) => m.parentFolderId === archiveId).length).toBe(MAILS);
   for (const row of rows) {
     const message = messages.find((m) => m.immutableId === row.groupwareId);
     expect(message?.parentFolderId).toBe(archiveId);
