@@ -108,7 +108,6 @@ const sync = (db: string) => cli('sync', '--db', db, '--graph-url', h.sb.url, '-
 /** Graph operations the sandbox has answered since the log was last cleared (its 5000-entry window is plenty). */
 const logged = (test: (e: LogEntry, url: string) => boolean) => h.sb.admin.requests().entries.filter((e) => test(e, decodeURIComponent(e.url))).length;
 const deltaNextPages = () => logged((e, url) => url.includes('/messages/delta') && url.includes('$skiptoken'));
-const fullFetches = () => logged((e, url) => e.batchPart && e.method === 'GET' && /\/messages\/[^/?]+\?.*\bbody\b/.test(url));
 const stamps = () => logged((e, url) => e.batchPart && e.method === 'PATCH' && /\/messages\/[^/?]+$/.test(url));
 const isMove = (e: LogEntry) => e.batchPart && e.method === 'POST' && decodeURIComponent(e.url).endsWith('/move');
 const moves = () => logged((e) => isMove(e));

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { CrmDatabase, MailMirrorRow } from '../../crm/schema';
-import { enqueueMailFollowUps } from './outbox';
+import { enqueueFollowUps, followUpRows } from './outbox';
 
 export async function queueDuplicates(
   db: Kysely<CrmDatabase>,
@@ -25,11 +25,11 @@ export async function queueDuplicates(
         .where('state', '=', 'new')
         .executeTakeFirst();
       if (Number(marked.numUpdatedRows) === 0) continue;
-      await enqueueMailFollowUps(trx, {
+      await enqueueFollowUps(trx, followUpRows({
         activityId,
         payload: { mailbox, messageId: row.message_id, subject: row.subject, from: row.from_address },
         now,
-      });
+      }));
     }
   });
 }

@@ -18,7 +18,7 @@ import type { FullMessage, ItemResult } from '../../groupware/mail-provider';
 import { mailKey } from './candidates';
 import type { ImportSource } from './discover';
 import { applyDetails, deleteRow, keptAttachments } from './mirror';
-import { enqueueMailFollowUps, type PendingFollowUp } from './outbox';
+import { enqueueFollowUps, followUpRows, type PendingFollowUp } from './outbox';
 import { sanitizeMailHtml } from './sanitize';
 import { senderMatcher, type SenderMatcher } from './sender-directory';
 import type { RunContext } from './run-context';
@@ -159,16 +159,19 @@ function pend(outcome: ImportOutcome, code: string, message: string): void {
 /** The selected mails that are still candidates: in the mirror, in a valid folder, not imported yet. */
 async function selectedRows(ctx: ImportContext, selections: readonly MailImportSelection[], outcome: ImportOutcome): Promise<Work[]> {
   const work: Work[] = [];
+  const unique: MailImportSelection[] = [];
   const seen = new Set<string>();
-  for (const selection of selections) {
-    if (seen.has(selection.messageId)) continue;
-    seen.add(selection.messageId);
-    const row = await ctx.db
-      .selectFrom('mail_mirror')
-      .selectAll()
-      .where('mailbox', '=', ctx.mailbox)
-      .where('message_id', '=', selection.messageId)
-      .executeTakeFirst();
+  for (const selection of selections) if (!seen.has(selection.messageId) && seen.add(selection.messageId)) unique.push(selection);
+  // One query per 500 selections (SQLite's variable limit is far above): a run may import thousands.
+  const rows = new Map<string, MailMirrorRow>();
+  for (let start = 0; start < unique.length; start += 500) {
+    const ids = unique.slice(start, start + 500).map((selection) => selection.messageId);
+    for (const row of await ctx.db.selectFrom('mail_mirror').selectAll().where('mailbox', '=', ctx.mailbox).where('message_id', 'in', ids).execute()) {
+      rows.set(row.message_id, row);
+    }
+  }
+  for (const selection of unique) {
+    const row = rows.get(selection.messageId);
     const source = row === undefined ? undefined : ctx.sources.get(row.folder_id);
     if (row === undefined || row.state !== 'new') {
       outcome.warnings.push({ code: 'NOT_A_CANDIDATE', message: texts.notACandidate(ctx.lang, selection.messageId) });
@@ -268,26 +271,39 @@ async function prepare(ctx: ImportContext, lookups: Lookups, item: Work, message
 }
 
 /**
- * The chunk's transaction. Each mail's Message-ID is looked up first — an earlier run, another mailbox or an
- * earlier mail of this very chunk may have it — so a copy is only queued for the move.
+ * The chunk's transaction, a few statements for all its mails. Each mail's Message-ID is looked up first — an
+ * earlier run, another mailbox or an earlier mail of this very chunk may have it — so a copy is only queued for
+ * the move.
  */
 async function insertChunk(
   trx: Transaction<CrmDatabase>,
   ctx: ImportContext,
   ready: readonly Prepared[],
 ): Promise<{ mails: Array<{ prepared: Prepared; inserted: boolean }>; followUps: PendingFollowUp[] }> {
+  const found = await trx
+    .selectFrom('activities')
+    .select(['id', 'internet_message_id'])
+    .where('internet_message_id', 'in', [...new Set(ready.map((p) => p.key))])
+    .execute();
+  const activityOf = new Map(found.map((row) => [row.internet_message_id, row.id]));
   const mails: Array<{ prepared: Prepared; inserted: boolean }> = [];
   const followUps: PendingFollowUp[] = [];
+  const fresh: Prepared[] = [];
   for (const prepared of ready) {
     const { item, message, key } = prepared;
-    const existing = await trx.selectFrom('activities').select('id').where('internet_message_id', '=', key).executeTakeFirst();
-    const payload = { mailbox: ctx.mailbox, messageId: item.row.message_id, subject: message.subject, from: item.row.from_address };
-    const activityId = existing?.id ?? prepared.activityId;
-    if (existing === undefined) await insertActivity(trx, ctx, prepared);
+    const existing = activityOf.get(key);
+    const activityId = existing ?? prepared.activityId;
+    if (existing === undefined) {
+      fresh.push(prepared);
+      activityOf.set(key, activityId); // a second copy later in this chunk is a duplicate of this one
+    }
     await markRow(trx, ctx, item.row.message_id, existing === undefined ? 'imported' : 'duplicate', activityId);
-    followUps.push(...(await enqueueMailFollowUps(trx, { activityId, payload, now: ctx.now() })));
+    const payload = { mailbox: ctx.mailbox, messageId: item.row.message_id, subject: message.subject, from: item.row.from_address };
+    followUps.push(...followUpRows({ activityId, payload, now: ctx.now() }));
     mails.push({ prepared, inserted: existing === undefined });
   }
+  await insertActivities(trx, ctx, fresh);
+  await enqueueFollowUps(trx, followUps);
   return { mails, followUps };
 }
 
@@ -317,12 +333,12 @@ async function markRow(trx: Transaction<CrmDatabase>, ctx: ImportContext, messag
     .execute();
 }
 
-async function insertActivity(trx: Transaction<CrmDatabase>, ctx: ImportContext, a: Prepared): Promise<void> {
+async function insertActivities(trx: Transaction<CrmDatabase>, ctx: ImportContext, mails: readonly Prepared[]): Promise<void> {
+  if (mails.length === 0) return;
   const at = ctx.now().toISOString();
-  const { values } = a;
   await trx
     .insertInto('activities')
-    .values({
+    .values(mails.map(({ values, ...a }) => ({
       id: a.activityId,
       // missingFields() passed: the mandatory ones are set.
       type_key: values.type ?? '',
@@ -348,24 +364,20 @@ async function insertActivity(trx: Transaction<CrmDatabase>, ctx: ImportContext,
       groupware_source_folder_id: a.source.id,
       imported_at: at,
       sync_run_id: ctx.runId,
-    })
+    })))
     .execute();
-  if (a.message.documents.length > 0) {
-    await trx
-      .insertInto('documents')
-      .values(
-        a.message.documents.map((d) => ({
-          id: newId(),
-          activity_id: a.activityId,
-          name: d.name,
-          content_type: d.contentType,
-          size: d.content.byteLength,
-          content: d.content,
-          category_key: null,
-          keyword_key: null,
-        })),
-      )
-      .execute();
-  }
+  const documents = mails.flatMap((a) =>
+    a.message.documents.map((d) => ({
+      id: newId(),
+      activity_id: a.activityId,
+      name: d.name,
+      content_type: d.contentType,
+      size: d.content.byteLength,
+      content: d.content,
+      category_key: null,
+      keyword_key: null,
+    })),
+  );
+  if (documents.length > 0) await trx.insertInto('documents').values(documents).execute();
 }
 

@@ -173,7 +173,12 @@ export async function applyDetails(db: Db, mailbox: string, details: MessageDeta
 }
 
 export async function deleteRow(db: Db, mailbox: string, messageId: string): Promise<void> {
-  await db.deleteFrom('mail_mirror').where('mailbox', '=', mailbox).where('message_id', '=', messageId).execute();
+  await deleteRows(db, mailbox, [messageId]);
+}
+
+export async function deleteRows(db: Db, mailbox: string, messageIds: readonly string[]): Promise<void> {
+  if (messageIds.length === 0) return;
+  await db.deleteFrom('mail_mirror').where('mailbox', '=', mailbox).where('message_id', 'in', messageIds).execute();
 }
 
 /**

@@ -14,7 +14,7 @@ import type { CrmDatabase, OutboxEntry, OutboxOperation } from '../../crm/schema
 import { isGroupwareError } from '../../groupware/errors';
 import type { ItemResult, MailProvider } from '../../groupware/mail-provider';
 import type { CrashPoint } from './crash';
-import { deleteRow } from './mirror';
+import { deleteRows } from './mirror';
 import { texts, type Lang, type MailLabel } from './texts';
 
 const STAMP: OutboxOperation = 'stamp-mail';
@@ -31,24 +31,25 @@ const mailOutboxPayload = z.object({
 });
 export type MailOutboxPayload = z.infer<typeof mailOutboxPayload>;
 
+/** The stamp and the move of one mail, as outbox rows (not written yet: see enqueueFollowUps). */
+export function followUpRows(entry: { activityId: string; payload: MailOutboxPayload; now: Date }): PendingFollowUp[] {
+  const common = {
+    activity_id: entry.activityId, payload_json: JSON.stringify(entry.payload), transaction_id: null, created_at: entry.now.toISOString(),
+    status: 'pending' as const, attempts: 0, last_error: null, completed_at: null,
+  };
+  return [STAMP, MOVE].map((operation) => ({ entry: { id: newId(), operation, ...common }, payload: entry.payload }));
+}
+
 /**
- * Queues the stamp and the move of one mail; call inside the transaction that records why. Returns the queued
- * rows, so that the caller can send them as soon as that transaction commits (FollowUpSender).
+ * Writes follow-up rows; call inside the transaction that records why (the import, or a copy found). Once it
+ * commits, the rows can be sent right away (FollowUpSender) — or by any later run.
  */
-export async function enqueueMailFollowUps(
-  trx: Transaction<CrmDatabase>,
-  entry: { activityId: string; payload: MailOutboxPayload; now: Date },
-): Promise<PendingFollowUp[]> {
-  const common = { activity_id: entry.activityId, payload_json: JSON.stringify(entry.payload), transaction_id: null, created_at: entry.now.toISOString() };
-  const rows = [
-    { id: newId(), operation: STAMP, ...common },
-    { id: newId(), operation: MOVE, ...common },
-  ];
-  await trx.insertInto('outbox').values(rows).execute();
-  return rows.map((row): PendingFollowUp => ({
-    entry: { ...row, status: 'pending', attempts: 0, last_error: null, completed_at: null },
-    payload: entry.payload,
-  }));
+export async function enqueueFollowUps(trx: Transaction<CrmDatabase>, rows: readonly PendingFollowUp[]): Promise<void> {
+  if (rows.length === 0) return;
+  await trx
+    .insertInto('outbox')
+    .values(rows.map(({ entry }) => ({ id: entry.id, operation: entry.operation, activity_id: entry.activity_id, payload_json: entry.payload_json, transaction_id: null, created_at: entry.created_at })))
+    .execute();
 }
 
 export interface DrainContext {
@@ -190,7 +191,9 @@ async function sendStamps(ctx: DrainContext, stamps: readonly Pending[], outcome
   );
   ctx.crash('afterStamp');
   await ctx.db.transaction().execute(async (trx) => {
-    for (const p of stamps) await record(trx, ctx, p, results.get(p.payload.messageId), outcome, warned);
+    const done = stamps.filter((p) => results.get(p.payload.messageId)?.ok === true);
+    await markDone(trx, done, ctx.now());
+    for (const p of stamps) if (!done.includes(p)) await record(trx, ctx, p, results.get(p.payload.messageId), outcome, warned);
   });
 }
 
@@ -211,24 +214,36 @@ async function sendMoves(ctx: DrainContext, moves: readonly Pending[], outcome: 
   );
   ctx.crash('afterMove');
   await ctx.db.transaction().execute(async (trx) => {
-    for (const p of moves) {
-      const result = results.get(p.payload.messageId);
-      if (result?.ok === true) {
-        // The activity made from this very message now points at its new folder; a duplicate copy's move
-        // leaves the activity (which links the first copy) alone.
-        await trx
-          .updateTable('activities')
-          .set({ groupware_parent_folder_id: result.value.folderId, updated_at: ctx.now().toISOString() })
-          .where('id', '=', p.entry.activity_id)
-          .where('groupware_item_id', '=', p.payload.messageId)
-          .execute();
-        outcome.moved++;
-      }
-      if (result?.ok === true || result?.error.kind === 'notFound') await deleteRow(trx, ctx.mailbox, p.payload.messageId);
-      await record(trx, ctx, p, result, outcome, warned);
+    const done = moves.filter((p) => results.get(p.payload.messageId)?.ok === true);
+    if (done.length > 0) {
+      // The activity made from this very message now points at the archive folder. A copy's move leaves its
+      // activity (which links the first copy) alone: the pair (activity, its own message) must both be here.
+      await trx
+        .updateTable('activities')
+        .set({ groupware_parent_folder_id: archiveId, updated_at: ctx.now().toISOString() })
+        .where('id', 'in', done.map((p) => p.entry.activity_id))
+        .where('groupware_item_id', 'in', done.map((p) => p.payload.messageId))
+        .execute();
+      outcome.moved += done.length;
     }
+    const gone = moves.filter((p) => isNotFound(results.get(p.payload.messageId)));
+    await deleteRows(trx, ctx.mailbox, [...done, ...gone].map((p) => p.payload.messageId));
+    await markDone(trx, done, ctx.now());
+    for (const p of moves) if (!done.includes(p)) await record(trx, ctx, p, results.get(p.payload.messageId), outcome, warned);
     ctx.crash('beforeOutboxDone');
   });
+}
+
+const isNotFound = (result: ItemResult<unknown> | undefined) => result?.ok === false && result.error.kind === 'notFound';
+
+/** Rows Outlook accepted, in one statement. */
+async function markDone(trx: Transaction<CrmDatabase>, rows: readonly Pending[], now: Date): Promise<void> {
+  if (rows.length === 0) return;
+  await trx
+    .updateTable('outbox')
+    .set((eb) => ({ status: 'done', attempts: eb('attempts', '+', 1), completed_at: now.toISOString(), last_error: null }))
+    .where('id', 'in', rows.map((p) => p.entry.id))
+    .execute();
 }
 
 async function record(
