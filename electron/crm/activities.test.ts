@@ -13,7 +13,6 @@ const hour = (n: number) => new Date(Date.UTC(2026, 10, 1) + n * 3_600_000).toIS
 beforeAll(async () => {
   store = await openInMemoryCrmStore();
   await seedMinimalCrmData(store);
-  await store.db.insertInto('document_categories').values({ key: 'OFFER', label_de: 'Angebot', label_en: 'Offer' }).execute();
   await store.db.insertInto('keywords').values({ key: 'LIC', label_de: 'Lizenzen', label_en: 'Licences' }).execute();
   await store.db
     .insertInto('sync_runs')

@@ -243,6 +243,8 @@ export interface MailMirrorTable {
   /** Non-inline attachments, known after a details fetch. */
   attachment_count: number | null;
   attachment_bytes: number | null;
+  /** JSON array of the non-inline attachments ({ id, name, size, contentType }), known after a details fetch. */
+  attachments_json: string | null;
   change_key: string | null;
   details_complete: Defaulted<Flag>;
   state: Defaulted<MailMirrorState>;

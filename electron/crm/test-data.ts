@@ -23,6 +23,8 @@ export const MINIMAL_CRM_DATA = {
       communications: [{ type: 'email', value: 'a.schmidt@cursor.de', standard: true }],
     },
   ],
+  documentCategories: [{ key: 'OFFER', label: { de: 'Angebot', en: 'Offer' } }],
+  keywords: [{ key: 'LICENCE', label: { de: 'Lizenz', en: 'Licence' } }],
 };
 
 export async function seedMinimalCrmData(store: CrmStore): Promise<void> {

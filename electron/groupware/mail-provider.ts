@@ -102,6 +102,8 @@ export interface MessageDetails extends Required<Omit<MessageSummary, 'changeKey
 }
 
 export interface MessageDocument {
+  /** Graph's id of the attachment it came from (matches AttachmentInfo.id). */
+  attachmentId: string;
   name: string;
   contentType: string;
   content: Uint8Array;

@@ -27,6 +27,16 @@ export type MandatoryField = z.infer<typeof MandatoryField>;
 
 export const SenderMatchKind = z.enum(['contactPerson', 'businessPartnerDomain', 'unknown']);
 
+/** An attachment of a candidate mail, as the *Edit documents* step lists it (inline images are not documents). */
+export const MailAttachment = z.object({
+  /** Graph's attachment id: how the user's category and keyword find their document at import. */
+  id: z.string(),
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+  contentType: z.string().nullable(),
+});
+export type MailAttachment = z.infer<typeof MailAttachment>;
+
 export const MailCandidate = z.object({
   /** The message's immutable Graph id: the key the wizard sends back. */
   messageId: z.string(),
@@ -38,6 +48,8 @@ export const MailCandidate = z.object({
   /** ISO 8601 with offset. */
   receivedAt: z.string(),
   attachmentCount: z.number().int().nonnegative(),
+  /** The documents-to-be, once their list is known (empty for a mail without attachments). */
+  attachments: z.array(MailAttachment),
   /** Defaults the import will use; each may be overridden in the wizard. Null = cannot be defaulted. */
   type: z.string().nullable(),
   status: z.string().nullable(),
@@ -77,6 +89,10 @@ export const MailImportSelection = z.object({
     })
     .strict()
     .default({}),
+  /** Category and keyword per attachment (wizard step *Edit documents*); an attachment not named has neither. */
+  documents: z
+    .array(z.object({ attachmentId: z.string().min(1), category: z.string().nullable(), keyword: z.string().nullable() }).strict())
+    .optional(),
 });
 export type MailImportSelection = z.input<typeof MailImportSelection>;
 

@@ -7,11 +7,13 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import { initial } from './0001-initial';
 import { builtIns } from './0002-built-ins';
 import { mailMirror } from './0003-mail-mirror';
+import { mailAttachments } from './0004-mail-attachments';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-built-ins': builtIns,
   '0003-mail-mirror': mailMirror,
+  '0004-mail-attachments': mailAttachments,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -6,7 +6,8 @@
  */
 import type { Kysely } from 'kysely';
 import { defaultCandidateValues, missingMandatoryFields } from '../../../shared/mail/mandatory';
-import type { MailCandidate } from '../../../shared/sync/mail-import-types';
+import { z } from 'zod';
+import { MailAttachment, type MailCandidate } from '../../../shared/sync/mail-import-types';
 import { displayNames } from '../../crm/names';
 import type { CrmDatabase, MailMirrorRow } from '../../crm/schema';
 import type { ImportSource } from './discover';
@@ -101,6 +102,19 @@ export async function scanCandidates(
   return { candidates, duplicates };
 }
 
+const storedAttachments = z.array(MailAttachment);
+
+/** The attachment list the details fetch stored; a row without one (or with a damaged one) lists none. */
+function attachmentsOf(row: MailMirrorRow): MailAttachment[] {
+  if (row.attachments_json === null) return [];
+  try {
+    const parsed = storedAttachments.safeParse(JSON.parse(row.attachments_json));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
 export async function toCandidate(row: MailMirrorRow, source: ImportSource, employeeKey: string, matcher: SenderMatcher): Promise<MailCandidate> {
   const defaults = defaultCandidateValues({ folderStatus: source.status, subject: row.subject, receivedAt: row.received_at, signedInEmployee: employeeKey });
   const match = await matcher.match(row.from_address);
@@ -113,6 +127,7 @@ export async function toCandidate(row: MailMirrorRow, source: ImportSource, empl
     from: row.from_address === null ? null : { name: row.from_name ?? '', address: row.from_address },
     receivedAt: row.received_at ?? '',
     attachmentCount: row.attachment_count ?? 0,
+    attachments: attachmentsOf(row),
     type: defaults.type,
     status: defaults.status,
     employee: defaults.employee,

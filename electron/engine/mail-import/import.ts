@@ -59,6 +59,8 @@ interface Work {
   row: MailMirrorRow;
   source: ImportSource;
   overrides: NonNullable<MailImportSelection['overrides']>;
+  /** Category and keyword the user gave each attachment, by attachment id. */
+  documents: ReadonlyMap<string, { category: string | null; keyword: string | null }>;
 }
 
 /** Store lookups shared by all mails of one run (their answers are cached). */
@@ -178,7 +180,8 @@ async function selectedRows(ctx: ImportContext, selections: readonly MailImportS
     } else if (source === undefined) {
       outcome.warnings.push({ code: 'MAIL_MOVED_OUT', message: texts.movedOut(ctx.lang, mailLabel(row)) });
     } else {
-      work.push({ row, source, overrides: selection.overrides ?? {} });
+      const documents = new Map((selection.documents ?? []).map((d) => [d.attachmentId, { category: d.category, keyword: d.keyword }]));
+      work.push({ row, source, overrides: selection.overrides ?? {}, documents });
     }
   }
   return work;
@@ -257,7 +260,7 @@ async function prepare(ctx: ImportContext, lookups: Lookups, item: Work, message
     pend(outcome, 'MANDATORY_FIELD_MISSING', texts.missingFields(ctx.lang, label, missing));
     return undefined;
   }
-  const unknownKey = await keys.firstUnknown(values, ctx.lang);
+  const unknownKey = (await keys.firstUnknown(values, ctx.lang)) ?? (await keys.firstUnknownDocumentKey([...item.documents.values()], ctx.lang));
   if (unknownKey !== undefined) {
     pend(outcome, 'UNKNOWN_KEY', texts.unknownKey(ctx.lang, label, unknownKey.field, unknownKey.key));
     return undefined;
@@ -374,8 +377,8 @@ async function insertActivities(trx: Transaction<CrmDatabase>, ctx: ImportContex
       content_type: d.contentType,
       size: d.content.byteLength,
       content: d.content,
-      category_key: null,
-      keyword_key: null,
+      category_key: a.item.documents.get(d.attachmentId)?.category ?? null,
+      keyword_key: a.item.documents.get(d.attachmentId)?.keyword ?? null,
     })),
   );
   if (documents.length > 0) await trx.insertInto('documents').values(documents).execute();

@@ -349,6 +349,47 @@ describe('Outlook misbehaving', () => {
   });
 });
 
+describe('documents (wizard step Edit documents)', () => {
+  it('lists a candidate\'s attachments, and stores the category and keyword the user gave each one', async () => {
+    const m = h.add(IMPORT, mail({
+      attachments: [
+        { name: 'offer.pdf', contentType: 'application/pdf', contentBytes: PDF_BYTES.toString('base64') },
+        { name: 'terms.txt', contentType: 'text/plain', contentBytes: Buffer.from('terms').toString('base64') },
+        { name: 'logo.png', contentType: 'image/png', contentBytes: Buffer.from('png').toString('base64'), isInline: true },
+      ],
+    }));
+    const { store, sync } = await setup();
+    const [candidate] = (await sync.refresh()).candidates;
+    // The inline image is part of the body's look, not a document.
+    expect(candidate?.attachments.map((a) => [a.name, a.size, a.contentType])).toEqual([
+      ['offer.pdf', PDF_BYTES.length, 'application/pdf'],
+      ['terms.txt', 5, 'text/plain'],
+    ]);
+    const [offer, terms] = candidate?.attachments ?? [];
+    const summary = await sync.importSelected([{
+      messageId: m.immutableId,
+      documents: [{ attachmentId: offer?.id ?? '', category: 'OFFER', keyword: 'LICENCE' }, { attachmentId: terms?.id ?? '', category: null, keyword: 'LICENCE' }],
+    }]);
+    expect(summary).toMatchObject({ imported: 1, errors: [] });
+    const documents = await store.db.selectFrom('documents').select(['name', 'category_key', 'keyword_key']).orderBy('name').execute();
+    expect(documents).toEqual([
+      { name: 'offer.pdf', category_key: 'OFFER', keyword_key: 'LICENCE' },
+      { name: 'terms.txt', category_key: null, keyword_key: 'LICENCE' },
+    ]);
+  });
+
+  it('a category the CRM does not know keeps the mail pending, with a sentence naming it', async () => {
+    const m = h.add(IMPORT, mail({ attachments: [{ name: 'offer.pdf', contentType: 'application/pdf', contentBytes: PDF_BYTES.toString('base64') }] }));
+    const { store, sync } = await setup();
+    const [candidate] = (await sync.refresh()).candidates;
+    const summary = await sync.importSelected([{ messageId: m.immutableId, documents: [{ attachmentId: candidate?.attachments[0]?.id ?? '', category: 'NOPE', keyword: null }] }]);
+    expect(summary).toMatchObject({ imported: 0, pending: 1 });
+    expect(mailWarnings(summary).find((w) => w.code === 'UNKNOWN_KEY')?.message).toContain('NOPE');
+    expect(await activities(store)).toEqual([]);
+    expect(h.messagesIn(...IMPORT).map((x) => x.immutableId)).toEqual([m.immutableId]);
+  });
+});
+
 describe('pending mails', () => {
   it('an empty subject keeps a mail pending in automatic mode; the wizard imports it with the subject the user typed', async () => {
     const blank = h.add(IMPORT, mail({ subject: '' }));

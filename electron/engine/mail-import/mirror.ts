@@ -12,6 +12,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { senderAddress } from '../../../shared/mail/sender-match';
+import type { MailAttachment } from '../../../shared/sync/mail-import-types';
 import type { DeltaPage, MailAddress, MessageDetails, MessageSummary } from '../../groupware/mail-provider';
 import { toStoredInstant } from '../../crm/instants';
 import type { CrmDatabase, MailMirrorRow, NewMailMirrorRow } from '../../crm/schema';
@@ -164,6 +165,7 @@ export async function applyDetails(db: Db, mailbox: string, details: MessageDeta
       ...summaryColumns(details),
       attachment_count: kept.length,
       attachment_bytes: kept.reduce((sum, a) => sum + a.size, 0),
+      attachments_json: JSON.stringify(kept.map((a): MailAttachment => ({ id: a.id, name: a.name, size: a.size, contentType: a.contentType }))),
       details_complete: 1,
       updated_at: now.toISOString(),
     })

@@ -72,7 +72,9 @@ function blankToNull(value: string | undefined): string | undefined {
   return value === undefined ? undefined : value.trim() === '' ? undefined : value;
 }
 
-type KeyTable = 'activity_types' | 'status_keys' | 'employees' | 'contact_persons' | 'business_partners' | 'projects' | 'inquiries';
+type KeyTable =
+  | 'activity_types' | 'status_keys' | 'employees' | 'contact_persons' | 'business_partners' | 'projects' | 'inquiries'
+  | 'document_categories' | 'keywords';
 
 const KEY_FIELDS: ReadonlyArray<[keyof ActivityValues, KeyTable, { de: string; en: string }]> = [
   ['type', 'activity_types', { de: 'die Aktivitätsart', en: 'activity type' }],
@@ -107,6 +109,17 @@ export function keyChecker(db: Kysely<CrmDatabase>) {
       for (const [field, table, name] of KEY_FIELDS) {
         const key = values[field];
         if (key !== null && !(await exists(table, key))) return { field: name[lang], key };
+      }
+      return undefined;
+    },
+    /** Likewise for the documents' categories and keywords (wizard step *Edit documents*). */
+    async firstUnknownDocumentKey(
+      documents: ReadonlyArray<{ category: string | null; keyword: string | null }>,
+      lang: 'de' | 'en',
+    ): Promise<{ field: string; key: string } | undefined> {
+      for (const { category, keyword } of documents) {
+        if (category !== null && !(await exists('document_categories', category))) return { field: lang === 'de' ? 'die Dokumentkategorie' : 'document category', key: category };
+        if (keyword !== null && !(await exists('keywords', keyword))) return { field: lang === 'de' ? 'das Stichwort' : 'keyword', key: keyword };
       }
       return undefined;
     },

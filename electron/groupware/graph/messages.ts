@@ -136,6 +136,7 @@ function toDocument(attachment: WireAttachment, itemContent: Uint8Array | undefi
     case 'file':
       if (attachment.isInline === true) return undefined;
       return {
+        attachmentId: attachment.id,
         name,
         contentType: attachment.contentType ?? 'application/octet-stream',
         content: Buffer.from(attachment.contentBytes ?? '', 'base64'),
@@ -143,11 +144,12 @@ function toDocument(attachment: WireAttachment, itemContent: Uint8Array | undefi
     case 'item':
       return itemContent === undefined
         ? undefined
-        : { name: /\.(eml|ics|vcf)$/i.test(name) ? name : `${name}.eml`, contentType: 'message/rfc822', content: itemContent };
+        : { attachmentId: attachment.id, name: /\.(eml|ics|vcf)$/i.test(name) ? name : `${name}.eml`, contentType: 'message/rfc822', content: itemContent };
     case 'reference':
       // A cloud link has no bytes to fetch (`$value` answers 405): keep it as an Internet shortcut.
       if (attachment.sourceUrl == null) return undefined;
       return {
+        attachmentId: attachment.id,
         name: `${name}.url`,
         contentType: 'application/internet-shortcut',
         content: Buffer.from(`[InternetShortcut]\r\nURL=${attachment.sourceUrl}\r\n`, 'utf8'),

@@ -12,6 +12,7 @@ function candidate(messageId: string, overrides: Partial<MailCandidate> = {}): M
     from: { name: 'Anna Schmidt', address: 'a.schmidt@example.com' },
     receivedAt: '2026-11-02T08:14:09Z',
     attachmentCount: 0,
+    attachments: [],
     type: 'MAILIN',
     status: 'I',
     employee: 'MUE',
