@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ActivityRow } from './crm/activity-row';
 import { QuicksearchName } from './crm/quicksearch';
+import { PreferencesPatch, PreferencesState } from './prefs/preferences';
 import { defineContract } from './ipc/contract-kit';
 import { CandidateList, MailImportSelection, SyncArea, SyncSummary } from './sync/mail-import-types';
 
@@ -72,6 +73,12 @@ export const contract = defineContract({
       req: z.object({ selections: z.array(MailImportSelection), lang: Locale.optional() }).strict(),
       res: SyncSummary,
     },
+    /** The user's preferences (DESIGN §3), with a notice when the stored file had to be repaired at start. */
+    'prefs.get': { req: NoArgs, res: PreferencesState },
+    /** Changes some preferences; an invalid value is refused as a whole (nothing is stored). */
+    'prefs.update': { req: z.object({ patch: PreferencesPatch }).strict(), res: PreferencesState },
+    /** The user has read the notice about a repaired preferences file. */
+    'prefs.dismissNotice': { req: NoArgs, res: PreferencesState },
     /** Activities by quicksearch, or those one sync run created (the result page, the tray notice's link). */
     'activities.list': {
       req: z

@@ -2,7 +2,7 @@
  * The service's sync calls over a fake mail import: what reaches the engine, what the front doors get back
  * (through the real dispatcher, so errors are checked as the data they become), which events go out.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -225,5 +225,17 @@ describe('activities.list', () => {
     const { dispatch } = await withActivities();
     const result = await dispatch('activities.list', { quicksearch: 'imported-mails' });
     expect(result.ok && z.array(ActivityRow).parse(result.value).map((row) => row.id)).toEqual(['sch-1']);
+  });
+});
+
+describe('prefs.*', () => {
+  it('hands out the defaults, stores a change in the data folder, and refuses an invalid one as data', async () => {
+    const { dispatch, dataDir } = await start({ configured: false });
+    expect(await dispatch('prefs.get', {})).toMatchObject({ ok: true, value: { preferences: { areas: { mails: true, tasks: false }, documentsStep: true }, notice: null } });
+    const changed = await dispatch('prefs.update', { patch: { documentsStep: false, resultView: 'allImportedMails' } });
+    expect(changed).toMatchObject({ ok: true, value: { preferences: { documentsStep: false, resultView: 'allImportedMails' } } });
+    const refused = await dispatch('prefs.update', { patch: { syncIntervalMinutes: 0 } });
+    expect(refused.ok).toBe(false);
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'preferences.json'), 'utf8'))).toMatchObject({ documentsStep: false, syncIntervalMinutes: 15 });
   });
 });

@@ -12,6 +12,7 @@ import { listActivities } from '../crm/activities';
 import { openCrmStore } from '../crm/store';
 import { importCrmData } from '../crm/import';
 import { createEventHub, type EventHub } from '../host/dispatch';
+import { openPreferencesStore, type PreferencesFile } from '../prefs/preferences-store';
 import { createMailImportAccess } from './mail-import-access';
 import type { OpenMailImportSession } from './mail-import-session';
 import { includesMails, notSynchronizedWarnings } from './sync-areas';
@@ -35,6 +36,8 @@ export interface CompanionServiceOptions {
   lang?: Locale;
   /** How to reach the mail import; the real one is Microsoft Graph. Tests pass a fake. */
   openMailImport?: OpenMailImportSession;
+  /** The preferences file: electron-store on the desktop; conf in the data folder otherwise (the default). */
+  preferencesFile?: (dataDir: string) => PreferencesFile;
 }
 
 export interface CompanionServiceHandle {
@@ -52,6 +55,7 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
   const store = await openCrmStore(path.join(opts.dataDir, 'crm.sqlite'));
   if (opts.crmSeed !== undefined) await importCrmData(store, opts.crmSeed);
   const events = createEventHub(contract);
+  const preferences = openPreferencesStore(opts.dataDir, opts.preferencesFile);
   const lang = opts.lang ?? 'en';
   const openSession = opts.openMailImport ?? openGraphMailImportOnFirstUse;
   const mailImport = createMailImportAccess({
@@ -71,6 +75,16 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
       groupware: { url: opts.groupware?.url ?? null },
       crm: await store.counts(),
     }),
+
+    'prefs.get': () => Promise.resolve(preferences.state()),
+    'prefs.update': ({ patch }) => {
+      preferences.update(patch);
+      return Promise.resolve(preferences.state());
+    },
+    'prefs.dismissNotice': () => {
+      preferences.dismissNotice();
+      return Promise.resolve(preferences.state());
+    },
 
     // The wizard names its UI language: the sentences come back in it, whatever the service started with.
     'sync.candidates': async ({ areas, lang: asked }) => {

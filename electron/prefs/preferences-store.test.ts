@@ -1,0 +1,63 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import { DEFAULT_PREFERENCES, syncsWhenActivityWindowOpens } from '../../shared/prefs/preferences';
+import { openPreferencesStore } from './preferences-store';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'crm-prefs-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const file = () => path.join(dir, 'preferences.json');
+const stored = () => JSON.parse(readFileSync(file(), 'utf8')) as Record<string, unknown>;
+
+describe('preferences store', () => {
+  it('starts with the defaults (mails only, current import, documents step on) and keeps a change across restarts', () => {
+    const first = openPreferencesStore(dir);
+    expect(first.state()).toEqual({ preferences: DEFAULT_PREFERENCES, notice: null });
+    first.update({ areas: { mails: true, tasks: true, appointments: false }, resultView: 'summaryOnly', webClientBaseUrl: 'https://crm.example.com/web/' });
+    const again = openPreferencesStore(dir).state().preferences;
+    expect(again).toMatchObject({ areas: { mails: true, tasks: true, appointments: false }, resultView: 'summaryOnly', webClientBaseUrl: 'https://crm.example.com/web' });
+  });
+
+  it('refuses an invalid change as a whole and keeps what was stored', () => {
+    const store = openPreferencesStore(dir);
+    for (const patch of [{ syncIntervalMinutes: 1 }, { webClientBaseUrl: 'ftp://crm.example.com' }, { resultView: 'everything' }, { colour: 'red' }]) {
+      expect(() => store.update(patch)).toThrow(ZodError);
+    }
+    expect(openPreferencesStore(dir).state().preferences).toEqual(DEFAULT_PREFERENCES);
+  });
+
+  it('keeps a file that is not JSON as a backup, starts from the defaults and says so', () => {
+    writeFileSync(file(), '{"areas": {"mails": tru');
+    const store = openPreferencesStore(dir);
+    const { preferences, notice } = store.state();
+    expect(preferences).toEqual(DEFAULT_PREFERENCES);
+    expect(notice).toMatchObject({ kind: 'unreadable', fields: [] });
+    expect(readFileSync(notice?.backupPath ?? '', 'utf8')).toBe('{"areas": {"mails": tru');
+    expect(readdirSync(dir).filter((name) => name.startsWith('preferences.broken-'))).toHaveLength(1);
+    store.dismissNotice();
+    expect(store.state().notice).toBeNull();
+  });
+
+  it('resets only the invalid fields of a readable file, keeps the others and names the reset ones', () => {
+    writeFileSync(file(), JSON.stringify({ ...DEFAULT_PREFERENCES, resultView: 'bogus', areas: { mails: 'yes' }, automaticSync: true, syncIntervalMinutes: 30 }));
+    const { preferences, notice } = openPreferencesStore(dir).state();
+    expect(preferences).toMatchObject({ resultView: 'currentImport', areas: DEFAULT_PREFERENCES.areas, automaticSync: true, syncIntervalMinutes: 30 });
+    expect(notice).toEqual({ kind: 'repaired', backupPath: null, fields: ['areas', 'resultView'] });
+    // Repaired on disk too: the next start has nothing to report.
+    expect(stored()).toMatchObject({ resultView: 'currentImport' });
+    expect(openPreferencesStore(dir).state().notice).toBeNull();
+  });
+});
+
+describe('preference rules', () => {
+  it('the activity-window trigger has no effect while automatic synchronization is on', () => {
+    expect(syncsWhenActivityWindowOpens({ ...DEFAULT_PREFERENCES, syncWhenActivityWindowOpens: true })).toBe(true);
+    expect(syncsWhenActivityWindowOpens({ ...DEFAULT_PREFERENCES, syncWhenActivityWindowOpens: true, automaticSync: true })).toBe(false);
+  });
+});
