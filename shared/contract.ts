@@ -79,6 +79,11 @@ export const contract = defineContract({
     'prefs.update': { req: z.object({ patch: PreferencesPatch }).strict(), res: PreferencesState },
     /** The user has read the notice about a repaired preferences file. */
     'prefs.dismissNotice': { req: NoArgs, res: PreferencesState },
+    /**
+     * Stops the wizard's running refresh or import after the mails in hand: what is imported stays imported
+     * (and is moved), the rest stays in Outlook. `cancelled: false` when nothing was running.
+     */
+    'sync.cancel': { req: NoArgs, res: z.object({ cancelled: z.boolean() }) },
     /** Activities by quicksearch, or those one sync run created (the result page, the tray notice's link). */
     'activities.list': {
       req: z

@@ -239,3 +239,10 @@ describe('prefs.*', () => {
     expect(JSON.parse(readFileSync(path.join(dataDir, 'preferences.json'), 'utf8'))).toMatchObject({ documentsStep: false, syncIntervalMinutes: 15 });
   });
 });
+
+describe('sync.cancel', () => {
+  it('says that nothing was cancelled when no operation runs', async () => {
+    const { dispatch } = await start({ engine: fakeEngine() });
+    expect(await dispatch('sync.cancel', {})).toEqual({ ok: true, value: { cancelled: false } });
+  });
+});

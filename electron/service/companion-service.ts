@@ -76,6 +76,7 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
       crm: await store.counts(),
     }),
 
+    'sync.cancel': () => Promise.resolve({ cancelled: mailImport.cancel() }),
     'prefs.get': () => Promise.resolve(preferences.state()),
     'prefs.update': ({ patch }) => {
       preferences.update(patch);

@@ -34,6 +34,8 @@ export interface MailImportAccess {
   importSelected(selections: MailImportSelection[], options?: OperationOptions): Promise<SyncSummary>;
   /** The employee the mailbox belongs to (connects if not yet connected). */
   signedInEmployee(): Promise<string>;
+  /** Asks the running operation to stop after the mails in hand; false when nothing was running. */
+  cancel(): boolean;
 }
 
 export const GROUPWARE_NOT_CONFIGURED = 'GROUPWARE_NOT_CONFIGURED';
@@ -42,6 +44,17 @@ export function createMailImportAccess(options: MailImportAccessOptions): MailIm
   const { endpoint } = options;
   const queue = createSerialQueue();
   let session: Promise<MailImportSession> | null = null;
+  /** The operation under way (operations run one at a time), for cancel(). */
+  let running: AbortController | null = null;
+  const cancellable = async <T>(operation: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const controller = new AbortController();
+    running = controller;
+    try {
+      return await operation(controller.signal);
+    } finally {
+      if (running === controller) running = null;
+    }
+  };
 
   const open = (): Promise<MailImportSession> => {
     if (endpoint === undefined) {
@@ -69,15 +82,24 @@ export function createMailImportAccess(options: MailImportAccessOptions): MailIm
 
   return {
     candidates: ({ lang } = {}) =>
-      queue(async () => {
-        const { runner } = await open();
-        return runner.refresh({ onProgress: relay(newId()), ...(lang !== undefined ? { lang } : {}) });
-      }),
+      queue(() =>
+        cancellable(async (signal) => {
+          const { runner } = await open();
+          return runner.refresh({ signal, onProgress: relay(newId()), ...(lang !== undefined ? { lang } : {}) });
+        }),
+      ),
     importSelected: (selections, { lang } = {}) =>
-      queue(async () => {
-        const { runner } = await open();
-        return runner.importSelected(selections, { trigger: 'manual', onProgress: relay(newId()), ...(lang !== undefined ? { lang } : {}) });
-      }),
+      queue(() =>
+        cancellable(async (signal) => {
+          const { runner } = await open();
+          return runner.importSelected(selections, { signal, trigger: 'manual', onProgress: relay(newId()), ...(lang !== undefined ? { lang } : {}) });
+        }),
+      ),
     signedInEmployee: async () => (await open()).employeeKey,
+    cancel() {
+      if (running === null || running.signal.aborted) return false;
+      running.abort();
+      return true;
+    },
   };
 }

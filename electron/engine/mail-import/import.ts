@@ -127,7 +127,10 @@ async function importChunk(
     } else {
       const error = result?.error;
       if (error?.kind === 'auth') throw error;
-      if (error?.kind === 'notFound') {
+      if (error?.code === 'Aborted') {
+        // Cancelled while it was being fetched: it stays in Outlook for the next run, nothing to report per mail.
+        outcome.pending++;
+      } else if (error?.kind === 'notFound') {
         // Deleted for good since the list was made (an immutable id survives moves, so a move is no 404):
         // skip it and forget the row.
         await deleteRow(ctx.db, ctx.mailbox, item.row.message_id);

@@ -123,6 +123,7 @@ export function createMailImport(deps: MailImportDeps): MailImport {
     }
     run.imported += imported.imported;
     run.pending += imported.pending;
+    if (opts.signal?.aborted === true) run.warnings.push({ code: 'SYNC_CANCELLED', message: texts.cancelledMidway(lang, imported.imported, imported.pending) });
     run.activityIds.push(...imported.activityIds);
     run.warnings.push(...imported.warnings);
     run.errors.push(...imported.errors);

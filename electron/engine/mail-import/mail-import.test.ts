@@ -335,6 +335,33 @@ describe('Outlook misbehaving', () => {
     expect(await sync.runAutomatic()).toMatchObject({ imported: 1, moved: 1, errors: [] });
   });
 
+  it('cancelled mid-import: the mails in hand are imported and moved, the rest stays in Outlook, and it says so', async () => {
+    const mails = Array.from({ length: 60 }, () => h.add(IMPORT));
+    const { store, sync } = await setup();
+    const candidates = (await sync.refresh()).candidates;
+    const controller = new AbortController();
+    // Outlook answers slowly enough that the later chunks are still on their way when the user cancels.
+    h.sb.admin.setFaults({ operationMs: 15 });
+    const summary = await sync.importSelected(candidates.map((c) => ({ messageId: c.messageId })), {
+      signal: controller.signal,
+      onProgress: (p) => { if (p.phase === 'item' && p.done === 20) controller.abort(); },
+    });
+    h.sb.admin.resetFaults();
+    expect(summary.errors).toEqual([]);
+    expect(summary.imported).toBeGreaterThanOrEqual(20);
+    expect(summary.imported).toBeLessThan(60);
+    expect(summary.imported + summary.pending).toBe(60);
+    expect(summary.moved).toBe(summary.imported);
+    // One sentence about the cancel, none per mail left behind.
+    expect(mailWarnings(summary).map((w) => w.code)).toEqual(['SYNC_CANCELLED']);
+    expect(mailWarnings(summary)[0]?.message).toBe(`The synchronization was cancelled: ${summary.imported} mails are imported, ${summary.pending} stay in Outlook for the next run.`);
+    expect(inImportFolders()).toHaveLength(summary.pending);
+    expect(await activities(store)).toHaveLength(summary.imported);
+    // The next run takes the rest.
+    expect(await sync.runAutomatic()).toMatchObject({ imported: summary.pending, errors: [] });
+    await expectAllImportedOnce(store, (await setup({ store })).provider, mails.map((m) => m.immutableId));
+  });
+
   it('a refused sign-in ends the run with GROUPWARE_AUTH in the summary and the journal; refresh throws it', async () => {
     h.add(IMPORT);
     const { store, sync } = await setup();

@@ -98,6 +98,10 @@ export const texts = {
   unreachable: (lang: Lang, reason: string) =>
     lang === 'de' ? `Outlook ist nicht erreichbar: ${reason}` : `Outlook cannot be reached: ${reason}`,
   cancelled: (lang: Lang) => (lang === 'de' ? 'Die Synchronisation wurde abgebrochen.' : 'The synchronization was cancelled.'),
+  cancelledMidway: (lang: Lang, imported: number, left: number) =>
+    lang === 'de'
+      ? `Die Synchronisation wurde abgebrochen: ${imported} ${imported === 1 ? 'Mail ist' : 'Mails sind'} importiert, ${left} ${left === 1 ? 'bleibt' : 'bleiben'} in Outlook für den nächsten Lauf.`
+      : `The synchronization was cancelled: ${imported} ${imported === 1 ? 'mail is' : 'mails are'} imported, ${left} ${left === 1 ? 'stays' : 'stay'} in Outlook for the next run.`,
   internal: (lang: Lang, reason: string) =>
     lang === 'de' ? `Die Synchronisation ist auf einen Fehler gestoßen: ${reason}` : `The synchronization ran into an error: ${reason}`,
   importFolderNearMiss: (lang: Lang, name: string) =>
