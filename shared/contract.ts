@@ -9,7 +9,7 @@ import { ActivityRow } from './crm/activity-row';
 import { QuicksearchName } from './crm/quicksearch';
 import { PreferencesPatch, PreferencesState } from './prefs/preferences';
 import { defineContract } from './ipc/contract-kit';
-import { CandidateList, MailImportSelection, SyncArea, SyncSummary } from './sync/mail-import-types';
+import { CandidateList, MailImportSelection, MailPreview, SyncArea, SyncSummary } from './sync/mail-import-types';
 
 export const Locale = z.enum(['de', 'en']);
 export type Locale = z.infer<typeof Locale>;
@@ -79,6 +79,8 @@ export const contract = defineContract({
     'prefs.update': { req: z.object({ patch: PreferencesPatch }).strict(), res: PreferencesState },
     /** The user has read the notice about a repaired preferences file. */
     'prefs.dismissNotice': { req: NoArgs, res: PreferencesState },
+    /** A candidate mail for the wizard's side pane: sanitized HTML, remote images counted (the viewer blocks them). */
+    'sync.preview': { req: z.object({ messageId: z.string().min(1), lang: Locale.optional() }).strict(), res: MailPreview },
     /**
      * Stops the wizard's running refresh or import after the mails in hand: what is imported stays imported
      * (and is moved), the rest stays in Outlook. `cancelled: false` when nothing was running.

@@ -141,6 +141,8 @@ export interface MailProvider {
   syncFolder(folderId: string, options: FolderSyncOptions): Promise<FolderSyncResult>;
   /** Summary plus attachment list (no content) per message. */
   fetchDetails(messageIds: readonly string[], options?: { signal?: AbortSignal }): Promise<Map<string, ItemResult<MessageDetails>>>;
+  /** One message's body as HTML (a text body converted), not sanitized: for a preview, no attachments. */
+  fetchBody(messageId: string, options?: { signal?: AbortSignal }): Promise<string>;
   /** Whole messages: body and attachment contents. */
   fetchMessages(messageIds: readonly string[], options?: { signal?: AbortSignal }): Promise<Map<string, ItemResult<FullMessage>>>;
   /** Writes the CRM activity id onto each message (idempotent: writing it again changes nothing). */

@@ -56,6 +56,7 @@ function fakeEngine(options: { failConnects?: number } = {}) {
       return Promise.resolve(SUMMARY);
     },
     runAutomatic: () => Promise.resolve(SUMMARY),
+    preview: (messageId) => Promise.resolve({ messageId, html: '<p>Hello</p>', remoteImages: 0 }),
   };
   const open: OpenMailImportSession = () => {
     calls.connects += 1;

@@ -77,6 +77,7 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     }),
 
     'sync.cancel': () => Promise.resolve({ cancelled: mailImport.cancel() }),
+    'sync.preview': ({ messageId, lang: asked }) => mailImport.preview(messageId, { lang: asked ?? lang }),
     'prefs.get': () => Promise.resolve(preferences.state()),
     'prefs.update': ({ patch }) => {
       preferences.update(patch);

@@ -5,7 +5,7 @@
  */
 import type { Locale, SyncProgress } from '../../shared/contract';
 import { CompanionError } from '../../shared/ipc/contract-kit';
-import type { CandidateList, MailImportSelection, SyncSummary } from '../../shared/sync/mail-import-types';
+import type { CandidateList, MailImportSelection, MailPreview, SyncSummary } from '../../shared/sync/mail-import-types';
 import { newId } from '../crm/ids';
 import type { CrmStore } from '../crm/store';
 import type { GroupwareEndpoint, ImportProgressStep } from './mail-import-engine';
@@ -34,6 +34,8 @@ export interface MailImportAccess {
   importSelected(selections: MailImportSelection[], options?: OperationOptions): Promise<SyncSummary>;
   /** The employee the mailbox belongs to (connects if not yet connected). */
   signedInEmployee(): Promise<string>;
+  /** A candidate's sanitized body for the side pane. */
+  preview(messageId: string, options?: OperationOptions): Promise<MailPreview>;
   /** Asks the running operation to stop after the mails in hand; false when nothing was running. */
   cancel(): boolean;
 }
@@ -96,6 +98,8 @@ export function createMailImportAccess(options: MailImportAccessOptions): MailIm
         }),
       ),
     signedInEmployee: async () => (await open()).employeeKey,
+    // Not queued behind a running import: reading one body is quick and the user is looking at the list.
+    preview: async (messageId, { lang } = {}) => (await open()).runner.preview(messageId, lang !== undefined ? { lang } : {}),
     cancel() {
       if (running === null || running.signal.aborted) return false;
       running.abort();

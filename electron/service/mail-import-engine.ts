@@ -4,7 +4,7 @@
  * graph-mail-import-engine.ts; tests pass fakes, so the wiring above the engine is tested without a mailbox.
  * The provider and the user stay opaque (`P`, `U`): this layer only hands them from one function to the next.
  */
-import type { CandidateList, MailImportSelection, SyncSummary } from '../../shared/sync/mail-import-types';
+import type { CandidateList, MailImportSelection, MailPreview, SyncSummary } from '../../shared/sync/mail-import-types';
 import type { CrmStore } from '../crm/store';
 
 export interface ImportProgressStep {
@@ -28,6 +28,8 @@ export interface MailImportRunner {
   importSelected(selections: MailImportSelection[], opts?: ImportRunOptions & { trigger?: 'manual' | 'automatic' }): Promise<SyncSummary>;
   /** Candidates with a missing mandatory field stay pending. */
   runAutomatic(opts?: ImportRunOptions): Promise<SyncSummary>;
+  /** A candidate's body, sanitized, for the wizard's side pane. */
+  preview(messageId: string, opts?: ImportRunOptions): Promise<MailPreview>;
 }
 
 /** The mailbox owner as the groupware reports it (Graph's `/me`). */

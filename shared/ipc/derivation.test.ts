@@ -51,6 +51,11 @@ const service: ServiceOf<Extended> = {
   'sync.candidates': () => Promise.resolve({ folders: [], candidates: [], warnings: [] }),
   'sync.import': () => Promise.reject(new Error('not used by this test')),
   'activities.list': () => Promise.resolve([]),
+  'sync.cancel': () => Promise.resolve({ cancelled: false }),
+  'sync.preview': () => Promise.reject(new Error('not used by this test')),
+  'prefs.get': () => Promise.reject(new Error('not used by this test')),
+  'prefs.update': () => Promise.reject(new Error('not used by this test')),
+  'prefs.dismissNotice': () => Promise.reject(new Error('not used by this test')),
 };
 
 interface Door {

@@ -96,6 +96,16 @@ export const MailImportSelection = z.object({
 });
 export type MailImportSelection = z.input<typeof MailImportSelection>;
 
+/** A candidate mail as the wizard's side pane shows it: the sanitized body and how many remote images it asks for. */
+export const MailPreview = z.object({
+  messageId: z.string(),
+  /** Sanitized HTML (no script, no handlers); remote image addresses are kept, for the viewer to block or allow. */
+  html: z.string(),
+  /** `<img>` elements that would load from the web (tracking pixels among them). */
+  remoteImages: z.number().int().nonnegative(),
+});
+export type MailPreview = z.infer<typeof MailPreview>;
+
 /** DESIGN §5: the summary `crm-companion sync --json` prints as its last line (plus runId and activityIds). */
 export const SyncSummary = z.object({
   runId: z.string(),

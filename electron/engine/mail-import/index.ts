@@ -9,7 +9,7 @@
  * and exits 1 on errors); only a refused sign-in in refresh() is thrown, since it has no summary to carry it.
  */
 import { CompanionError } from '../../../shared/ipc/contract-kit';
-import type { CandidateList, MailImportSelection, Problem, SyncSummary } from '../../../shared/sync/mail-import-types';
+import type { CandidateList, MailImportSelection, MailPreview, Problem, SyncSummary } from '../../../shared/sync/mail-import-types';
 import type { CrmStore } from '../../crm/store';
 import type { SyncTrigger } from '../../crm/schema';
 import { isGroupwareError } from '../../groupware/errors';
@@ -22,6 +22,7 @@ import { DEFAULT_MAX_ATTACHMENT_BYTES, importSelections, type ImportOutcome } fr
 import { finishRun, startRun } from './journal';
 import { drainMailOutbox, followUpSender, type PendingFollowUp } from './outbox';
 import { catchUpFolders, refreshMirror, type SyncContext } from './sync-folders';
+import { countRemoteImages, sanitizeMailHtml } from './sanitize';
 import { texts, type Lang, type MailLabel } from './texts';
 
 export interface MailImportProgress {
@@ -44,6 +45,8 @@ export interface MailImport {
   importSelected(selections: MailImportSelection[], opts?: MailImportRunOptions & { trigger?: SyncTrigger }): Promise<SyncSummary>;
   /** Refresh, then import every candidate without a missing field; the others stay pending (counted, named in warnings). */
   runAutomatic(opts?: MailImportRunOptions): Promise<SyncSummary>;
+  /** A candidate's body, sanitized (CompanionError NOT_A_CANDIDATE for a mail that is not one). */
+  preview(messageId: string, opts?: MailImportRunOptions): Promise<MailPreview>;
 }
 
 export interface MailImportDeps {
@@ -193,6 +196,20 @@ export function createMailImport(deps: MailImportDeps): MailImport {
         lastDiscovery ??= await discoverImportFolders(deps.provider, db, lang, opts.signal);
         await importAndFinish(run, lastDiscovery, selections, runId, opts);
       });
+    },
+
+    async preview(messageId, opts = {}) {
+      const lang = langOf(opts);
+      // Only what the wizard lists: a mail in an import folder that is not imported yet.
+      const row = await db.selectFrom('mail_mirror').select('state').where('mailbox', '=', deps.mailbox).where('message_id', '=', messageId).executeTakeFirst();
+      if (row?.state !== 'new') throw new CompanionError('NOT_A_CANDIDATE', texts.notACandidate(lang, messageId));
+      try {
+        const html = sanitizeMailHtml(await deps.provider.fetchBody(messageId, opts.signal === undefined ? {} : { signal: opts.signal }));
+        return { messageId, html, remoteImages: countRemoteImages(html) };
+      } catch (error) {
+        const failure = describeFailure(error, lang, opts.signal);
+        throw new CompanionError(failure.code, failure.message, { cause: error });
+      }
     },
 
     runAutomatic(opts = {}) {

@@ -376,6 +376,19 @@ describe('Outlook misbehaving', () => {
   });
 });
 
+describe('preview (the wizard\'s side pane)', () => {
+  it('shows a candidate sanitized, counts its remote images, and refuses a mail that is no candidate', async () => {
+    const m = h.add(IMPORT, mail({ body: { contentType: 'html', content: '<p onclick="x()">Hi<script>alert(1)</script> <img src="https://tracker.example/p.png"><img src="cid:logo"></p>' } }));
+    const { sync } = await setup();
+    await sync.refresh();
+    const preview = await sync.preview(m.immutableId);
+    expect(preview.html).toBe('<p>Hi <img src="https://tracker.example/p.png" /><img src="cid:logo" /></p>');
+    expect(preview.remoteImages).toBe(1);
+    await sync.importSelected([{ messageId: m.immutableId }]);
+    await expect(sync.preview(m.immutableId)).rejects.toMatchObject({ code: 'NOT_A_CANDIDATE' });
+  });
+});
+
 describe('documents (wizard step Edit documents)', () => {
   it('lists a candidate\'s attachments, and stores the category and keyword the user gave each one', async () => {
     const m = h.add(IMPORT, mail({

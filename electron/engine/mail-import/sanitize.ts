@@ -55,3 +55,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
 export function sanitizeMailHtml(html: string): string {
   return sanitizeHtml(html, OPTIONS).trim();
 }
+
+/** Images in sanitized HTML that would load from the web when shown (what the viewer blocks until asked). */
+export function countRemoteImages(sanitizedHtml: string): number {
+  return [...sanitizedHtml.matchAll(/<img\b[^>]*\bsrc\s*=\s*"https?:/gi)].length;
+}

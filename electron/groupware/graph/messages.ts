@@ -195,6 +195,11 @@ export function moveMessages(http: GraphHttp, moves: readonly MoveRequest[], opt
 }
 
 /** Extended properties are returned only when expanded by id (graph-subset §4.3). */
+export async function fetchBody(http: GraphHttp, messageId: string, options: BulkOptions = {}): Promise<string> {
+  const raw = await http.get(`${messagePath(messageId)}?$select=body`, { signal: options.signal });
+  return bodyAsHtml(parseWire(wireMessage, raw, `reading the body of message ${messageId}`));
+}
+
 export async function readActivityStamp(http: GraphHttp, messageId: string, options: BulkOptions = {}): Promise<string | null> {
   const filter = encodeURIComponent(`id eq '${CRM_ACTIVITY_ID_PROPERTY}'`);
   const raw = await http.get(`${messagePath(messageId)}?$select=id&$expand=singleValueExtendedProperties($filter=${filter})`, { signal: options.signal });

@@ -3,7 +3,7 @@ import type { MailFolderRef, MailProvider } from '../mail-provider';
 import type { GraphHttp } from './client';
 import { syncMessageDelta } from './delta';
 import { ensureArchiveFolder, listFoldersBelow, listInboxFolders } from './folders';
-import { fetchDetails, fetchMessages, moveMessages, readActivityStamp, stampMessages } from './messages';
+import { fetchBody, fetchDetails, fetchMessages, moveMessages, readActivityStamp, stampMessages } from './messages';
 
 export interface GraphMailProviderOptions {
   /** `Prefer: odata.maxpagesize` for delta rounds (default 100). */
@@ -26,6 +26,7 @@ export function createGraphMailProvider(http: GraphHttp, options: GraphMailProvi
     },
     syncFolder: (folderId, o) => syncMessageDelta(http, folderId, { ...o, pageSize: options.deltaPageSize }),
     fetchDetails: (ids, o) => fetchDetails(http, ids, o),
+    fetchBody: (id, o) => fetchBody(http, id, o),
     fetchMessages: (ids, o) => fetchMessages(http, ids, o),
     stampMessages: (stamps, o) => stampMessages(http, stamps, o),
     moveMessages: (moves, o) => moveMessages(http, moves, o),
