@@ -57,6 +57,15 @@ export type TrayNotice = z.infer<typeof TrayNotice>;
 
 const NoArgs = z.object({}).strict();
 
+/** What fixing an unknown e-mail address did. */
+export const AddressFix = z.object({
+  contactPerson: z.string(),
+  businessPartner: z.string(),
+  /** Activities from the address that had no contact person and now have this one. */
+  linkedActivities: z.number().int().nonnegative(),
+});
+export type AddressFix = z.infer<typeof AddressFix>;
+
 export const contract = defineContract({
   calls: {
     'app.info': { req: NoArgs, res: AppInfo },
@@ -72,6 +81,15 @@ export const contract = defineContract({
     'sync.import': {
       req: z.object({ selections: z.array(MailImportSelection), lang: Locale.optional() }).strict(),
       res: SyncSummary,
+    },
+    /** The business partner a new contact person with this address would get (the domain's one partner), or null. */
+    'crm.suggestPartner': { req: z.object({ address: z.string().min(1) }).strict(), res: z.object({ businessPartner: z.string().nullable() }) },
+    /** Unknown address → an existing contact person (new e-mail communication); links every unassigned activity from it. */
+    'crm.assignAddress': { req: z.object({ address: z.string().min(1), contactPerson: z.string().min(1) }).strict(), res: AddressFix },
+    /** Unknown address → a new contact person with it as standard address; links every unassigned activity from it. */
+    'crm.createContactPerson': {
+      req: z.object({ name: z.string().min(1), address: z.string().min(1), businessPartner: z.string().min(1) }).strict(),
+      res: AddressFix,
     },
     /** The user's preferences (DESIGN §3), with a notice when the stored file had to be repaired at start. */
     'prefs.get': { req: NoArgs, res: PreferencesState },

@@ -111,6 +111,9 @@ export interface ActivitiesTable {
   subject: string;
   /** Sanitized HTML (sanitized before it reaches the store). */
   body_html: string | null;
+  /** Imported mails: the sender as the mail named it (address lower case), for unknown-address fixes. */
+  sender_name: string | null;
+  sender_address: string | null;
   /** The activity's date: received date of a mail, start of an event or series, due date of a task. */
   date: Instant;
   start_at: Instant | null;

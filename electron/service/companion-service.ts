@@ -13,6 +13,7 @@ import { openCrmStore } from '../crm/store';
 import { importCrmData } from '../crm/import';
 import { createEventHub, type EventHub } from '../host/dispatch';
 import { openPreferencesStore, type PreferencesFile } from '../prefs/preferences-store';
+import { assignAddressToContactPerson, createContactPersonWithAddress, suggestBusinessPartner } from '../engine/unknown-senders';
 import { createMailImportAccess } from './mail-import-access';
 import type { OpenMailImportSession } from './mail-import-session';
 import { includesMails, notSynchronizedWarnings } from './sync-areas';
@@ -77,6 +78,9 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     }),
 
     'sync.cancel': () => Promise.resolve({ cancelled: mailImport.cancel() }),
+    'crm.suggestPartner': async ({ address }) => ({ businessPartner: await suggestBusinessPartner(store.db, address) }),
+    'crm.assignAddress': (fix) => assignAddressToContactPerson(store.db, fix),
+    'crm.createContactPerson': (fix) => createContactPersonWithAddress(store.db, fix),
     'sync.preview': ({ messageId, lang: asked }) => mailImport.preview(messageId, { lang: asked ?? lang }),
     'prefs.get': () => Promise.resolve(preferences.state()),
     'prefs.update': ({ patch }) => {

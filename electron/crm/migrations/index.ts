@@ -8,12 +8,14 @@ import { initial } from './0001-initial';
 import { builtIns } from './0002-built-ins';
 import { mailMirror } from './0003-mail-mirror';
 import { mailAttachments } from './0004-mail-attachments';
+import { activitySender } from './0005-activity-sender';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-built-ins': builtIns,
   '0003-mail-mirror': mailMirror,
   '0004-mail-attachments': mailAttachments,
+  '0005-activity-sender': activitySender,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -351,6 +351,8 @@ async function insertActivities(trx: Transaction<CrmDatabase>, ctx: ImportContex
       status_key: values.status ?? '',
       subject: values.subject ?? '',
       body_html: a.body,
+      sender_name: a.item.row.from_name,
+      sender_address: a.item.row.from_address?.trim().toLowerCase() ?? null,
       date: toStoredInstant(values.date ?? a.message.receivedAt),
       responsible_employee_key: values.employee ?? ctx.employeeKey,
       contact_person_key: values.contactPerson,

@@ -97,6 +97,8 @@ describe('first import, end to end', () => {
 
     const rows = await activities(store);
     expect(rows.map((r) => [r.groupware_item_id, r.status_key])).toEqual([[a.immutableId, 'I'], [b.immutableId, 'E'], [c.immutableId, 'O'], [d.immutableId, 'E']]);
+    // The sender stays on the activity (lower case): an unknown address can be shown and fixed later.
+    expect(rows.find((r) => r.groupware_item_id === c.immutableId)).toMatchObject({ sender_name: 'Stranger', sender_address: 'someone@gmail.com' });
     const first = rows[0];
     expect(first).toMatchObject({
       type_key: 'MAILIN', subject: 'Offer for licences', date: '2026-11-03T09:15:00.000Z', responsible_employee_key: 'MUE',
