@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ActivityRow } from './crm/activity-row';
+import { CrmPickLists } from './crm/pick-lists';
 import { QuicksearchName } from './crm/quicksearch';
 import { defineContract } from './ipc/contract-kit';
 import { CandidateList, MailImportSelection, SyncArea, SyncSummary } from './sync/mail-import-types';
@@ -72,6 +73,11 @@ export const contract = defineContract({
       req: z.object({ selections: z.array(MailImportSelection), lang: Locale.optional() }).strict(),
       res: SyncSummary,
     },
+    /**
+     * The CRM's lists the wizard's pickers offer: types, statuses, employees, business partners, and contact
+     * persons, projects and inquiries each with its business partner.
+     */
+    'crm.lists': { req: NoArgs, res: CrmPickLists },
     /** Activities by quicksearch, or those one sync run created (the result page, the tray notice's link). */
     'activities.list': {
       req: z

@@ -11,6 +11,7 @@ import type { ServiceOf } from '../../shared/ipc/contract-kit';
 import { listActivities } from '../crm/activities';
 import { openCrmStore } from '../crm/store';
 import { importCrmData } from '../crm/import';
+import { readPickLists } from '../crm/pick-lists';
 import { createEventHub, type EventHub } from '../host/dispatch';
 import { createMailImportAccess } from './mail-import-access';
 import type { OpenMailImportSession } from './mail-import-session';
@@ -81,6 +82,8 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     },
 
     'sync.import': ({ selections, lang: asked }) => mailImport.importSelected(selections, { lang: asked ?? lang }),
+
+    'crm.lists': () => readPickLists(store.db),
 
     'activities.list': async ({ quicksearch, runId, limit }) =>
       listActivities(store, {

@@ -51,6 +51,7 @@ const service: ServiceOf<Extended> = {
   'sync.candidates': () => Promise.resolve({ folders: [], candidates: [], warnings: [] }),
   'sync.import': () => Promise.reject(new Error('not used by this test')),
   'activities.list': () => Promise.resolve([]),
+  'crm.lists': () => Promise.reject(new Error('not used by this test')),
 };
 
 interface Door {
