@@ -1,0 +1,325 @@
+/**
+ * The grid's cells, one job each. Values from the CRM's lists are buttons that turn into a picker in place; an
+ * empty mandatory field is red, marked aria-invalid, and says in its tooltip what is missing; a missing subject
+ * is a text field. Every row is one line high (two for names with their key), so rows keep one height.
+ */
+import { Badge, Button, Caption1, Checkbox, Input, Tooltip, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState, type ChangeEvent, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MailCandidate, MandatoryField } from '../../../../shared/sync/mail-import-types';
+import { KeyedName } from '../KeyedName';
+import { formatDateTime, statusLabel, typeLabel } from '../labels';
+import { typedSubject, type CandidateEdit } from '../selection-rules';
+import { useGridActions } from './grid-context';
+import { KeyPicker } from './KeyPicker';
+import type { PickIndex, PickKind } from './pick-lists';
+import type { RowValues } from './row-values';
+
+const useStyles = makeStyles({
+  value: {
+    width: '100%',
+    minWidth: 0,
+    justifyContent: 'flex-start',
+    textAlign: 'start',
+    fontWeight: tokens.fontWeightRegular,
+    fontSize: tokens.fontSizeBase300,
+    paddingInline: tokens.spacingHorizontalXS,
+    overflow: 'hidden',
+  },
+  missing: {
+    color: tokens.colorPaletteRedForeground1,
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorPaletteRedBorder2),
+    fontStyle: 'italic',
+  },
+  invalidInput: {
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    ...shorthands.borderColor(tokens.colorPaletteRedBorder2),
+  },
+  muted: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
+  oneLine: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
+  twoLines: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  senderLine: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  address: { color: tokens.colorNeutralForeground3, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  subjectInput: { width: '100%' },
+  number: { fontVariantNumeric: 'tabular-nums' },
+});
+
+export function senderName(candidate: MailCandidate, fallback: string): string {
+  return candidate.from?.name || candidate.from?.address || fallback;
+}
+
+function subjectOf(candidate: MailCandidate, values: RowValues, fallback: string): string {
+  return values.subject.trim() || candidate.subject || fallback;
+}
+
+/** Shift held on the click (or on the Space that made it): a range tick. */
+function withShift(event: ChangeEvent<HTMLInputElement>): boolean {
+  const native = event.nativeEvent as Partial<MouseEvent>;
+  return native.shiftKey === true;
+}
+
+export function TickCell({ candidate, ticked }: { candidate: MailCandidate; ticked: boolean }) {
+  const { t } = useTranslation();
+  const { locked, tick } = useGridActions();
+  const subject = candidate.subject || t('sync.noSubject');
+  return (
+    <Checkbox
+      checked={ticked}
+      disabled={locked}
+      aria-label={t('sync.tickRow', { subject, sender: senderName(candidate, t('sync.noSender')) })}
+      onChange={(event, data) => tick(candidate.messageId, data.checked === true, withShift(event))}
+    />
+  );
+}
+
+export function TickAllHeader({ state, onToggle }: { state: 'all' | 'some' | 'none'; onToggle: (ticked: boolean) => void }) {
+  const { t } = useTranslation();
+  const { locked } = useGridActions();
+  return (
+    <Checkbox
+      label={t('sync.columns.import')}
+      checked={state === 'all' ? true : state === 'some' ? 'mixed' : false}
+      disabled={locked}
+      aria-label={t('sync.tickAll')}
+      // From "mixed" a click ticks all, as in Outlook and Explorer.
+      onChange={(_event, data) => onToggle(data.checked === true)}
+    />
+  );
+}
+
+const MANDATORY: Partial<Record<PickKind, MandatoryField>> = { type: 'type', status: 'status', employee: 'employee' };
+
+function patchFor(kind: PickKind, key: string | null): CandidateEdit {
+  switch (kind) {
+    case 'type':
+    case 'status':
+    case 'employee':
+      return key === null ? {} : { [kind]: key };
+    default:
+      return { [kind]: key };
+  }
+}
+
+/** The partner whose entries a picker offers first: the row's, or for the partner picker the contact person's. */
+function preferOf(kind: PickKind, values: RowValues, index: PickIndex, candidate: MailCandidate): { key: string; name: string } | null {
+  const partner =
+    kind === 'businessPartner'
+      ? values.contactPerson === null
+        ? null
+        : index.partnerOf(values.contactPerson)
+      : kind === 'contactPerson' || kind === 'project' || kind === 'inquiry'
+        ? values.businessPartner
+        : null;
+  if (partner === null) return null;
+  const name = index.text('businessPartner', partner) ?? (partner === candidate.businessPartner ? candidate.businessPartnerName : null) ?? partner;
+  return { key: partner, name };
+}
+
+/** The candidate's own name for a key (from the sender match), when the lists have none. */
+function fallbackName(kind: PickKind, key: string, candidate: MailCandidate): string | null {
+  if (kind === 'employee' && key === candidate.employee) return candidate.employeeName;
+  if (kind === 'contactPerson' && key === candidate.contactPerson) return candidate.contactPersonName;
+  if (kind === 'businessPartner' && key === candidate.businessPartner) return candidate.businessPartnerName;
+  return null;
+}
+
+interface PickCellProps {
+  candidate: MailCandidate;
+  values: RowValues;
+  missing: readonly MandatoryField[];
+  kind: PickKind;
+}
+
+/** A value from the CRM's lists: shown as a button; pressing it opens the picker in its place. */
+export function PickCell({ candidate, values, missing, kind }: PickCellProps) {
+  const { t } = useTranslation();
+  const { index, listsReady, locked, edit } = useGridActions();
+  const [editing, setEditing] = useState(false);
+  const refocus = useRef(false);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (editing || !refocus.current) return;
+    refocus.current = false;
+    button.current?.focus();
+  }, [editing]);
+
+  const key = values[kind];
+  const field = MANDATORY[kind];
+  const isMissing = field !== undefined && missing.includes(field);
+  const column = t(`sync.columns.${kind}`);
+
+  if (editing) {
+    return (
+      <KeyPicker
+        entries={index.entries(kind)}
+        current={key}
+        prefer={preferOf(kind, values, index, candidate)}
+        clearable={field === undefined}
+        label={t('sync.grid.pickLabel', { column, subject: subjectOf(candidate, values, t('sync.noSubject')) })}
+        invalid={isMissing}
+        onPick={(picked) => {
+          edit(candidate.messageId, patchFor(kind, picked));
+          refocus.current = true;
+          setEditing(false);
+        }}
+        onClose={(how) => {
+          refocus.current = how === 'keep-focus';
+          setEditing(false);
+        }}
+      />
+    );
+  }
+  return (
+    <ValueButton
+      ref={button}
+      kind={kind}
+      crmKey={key}
+      candidate={candidate}
+      missing={isMissing ? (field ?? null) : null}
+      column={column}
+      changeable={listsReady && !locked}
+      onOpen={() => setEditing(true)}
+    />
+  );
+}
+
+interface ValueButtonProps {
+  ref: Ref<HTMLButtonElement>;
+  kind: PickKind;
+  crmKey: string | null;
+  candidate: MailCandidate;
+  missing: MandatoryField | null;
+  column: string;
+  changeable: boolean;
+  onOpen: () => void;
+}
+
+function ValueButton({ ref, kind, crmKey, candidate, missing, column, changeable, onOpen }: ValueButtonProps) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { index } = useGridActions();
+  const text = crmKey === null ? null : valueText(t, index, kind, crmKey, candidate);
+  const spoken = missing !== null ? t('sync.missingValue') : text === null ? t('sync.grid.notAssigned') : text;
+  const content =
+    missing !== null ? (
+      t('sync.missingValue')
+    ) : crmKey === null ? (
+      <span className={styles.muted}>{t('sync.grid.notAssigned')}</span>
+    ) : kind === 'type' || kind === 'status' ? (
+      <span className={styles.oneLine}>{text}</span>
+    ) : (
+      <KeyedName name={text} crmKey={crmKey} />
+    );
+  const button = (
+    <Button
+      ref={ref}
+      appearance="transparent"
+      size="small"
+      className={mergeClasses(styles.value, missing !== null && styles.missing)}
+      aria-label={t('sync.grid.change', { column, value: spoken })}
+      aria-invalid={missing !== null ? true : undefined}
+      data-missing={missing ?? undefined}
+      data-column={kind}
+      disabledFocusable={!changeable}
+      onClick={onOpen}
+    >
+      {content}
+    </Button>
+  );
+  if (missing === null) return button;
+  return (
+    <Tooltip content={t(`sync.missing.${missing}`)} relationship="description">
+      {button}
+    </Tooltip>
+  );
+}
+
+function valueText(t: ReturnType<typeof useTranslation>['t'], index: PickIndex, kind: PickKind, key: string, candidate: MailCandidate): string {
+  const listed = index.text(kind, key);
+  if (listed !== null) return listed;
+  if (kind === 'type') return typeLabel(t, key);
+  if (kind === 'status') return statusLabel(t, key);
+  return fallbackName(kind, key, candidate) ?? key;
+}
+
+/** A date the import cannot default is red too, but nothing can be picked for it: untick the mail. */
+export function DateCell({ candidate, missing }: { candidate: MailCandidate; missing: readonly MandatoryField[] }) {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  if (missing.includes('date')) {
+    return (
+      <Tooltip content={t('sync.missing.date')} relationship="description">
+        <span className={mergeClasses(styles.value, styles.missing)} tabIndex={0} aria-invalid="true" data-missing="date">
+          {t('sync.missingValue')}
+        </span>
+      </Tooltip>
+    );
+  }
+  return (
+    <time className={styles.oneLine} dateTime={candidate.receivedAt}>
+      {formatDateTime(i18n.resolvedLanguage, candidate.receivedAt)}
+    </time>
+  );
+}
+
+export function SubjectCell({ candidate, edit }: { candidate: MailCandidate; edit: CandidateEdit | undefined }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  if (!candidate.missing.includes('subject')) {
+    return (
+      <span className={styles.oneLine} title={candidate.subject}>
+        {candidate.subject}
+      </span>
+    );
+  }
+  return <SubjectInput candidate={candidate} edit={edit} sender={senderName(candidate, t('sync.noSender'))} />;
+}
+
+/** Always the same element tree, valid or not: swapping wrappers would remount the input and lose the caret. */
+function SubjectInput({ candidate, edit, sender }: { candidate: MailCandidate; edit: CandidateEdit | undefined; sender: string }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { edit: change, locked } = useGridActions();
+  const invalid = typedSubject(edit) === '';
+  return (
+    <Tooltip content={invalid ? t('sync.missing.subject') : t('sync.subjectLabel', { sender })} relationship="description">
+      <Input
+        size="small"
+        value={edit?.subject ?? ''}
+        disabled={locked}
+        placeholder={t('sync.subjectPlaceholder')}
+        aria-label={t('sync.subjectLabel', { sender })}
+        aria-invalid={invalid}
+        className={mergeClasses(styles.subjectInput, invalid && styles.invalidInput)}
+        onChange={(_event, data) => change(candidate.messageId, { subject: data.value })}
+      />
+    </Tooltip>
+  );
+}
+
+export function SenderCell({ candidate }: { candidate: MailCandidate }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  if (candidate.from === null) return <span className={styles.muted}>{t('sync.noSender')}</span>;
+  return (
+    <div className={styles.twoLines}>
+      <span className={styles.senderLine}>
+        <span className={styles.oneLine}>{candidate.from.name || candidate.from.address}</span>
+        {candidate.senderMatch === 'unknown' && (
+          <Tooltip content={t('sync.unknownSenderHint')} relationship="description">
+            <Badge appearance="tint" color="warning" size="small" tabIndex={0}>
+              {t('sync.unknownSender')}
+            </Badge>
+          </Tooltip>
+        )}
+      </span>
+      <Caption1 className={styles.address}>{candidate.from.address}</Caption1>
+    </div>
+  );
+}
+
+export function AttachmentsCell({ candidate }: { candidate: MailCandidate }) {
+  const styles = useStyles();
+  return <span className={styles.number}>{candidate.attachmentCount}</span>;
+}
