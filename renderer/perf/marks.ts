@@ -5,6 +5,8 @@
 export const PerfMark = {
   /** `sync.candidates` answered (useSyncWizard): the list is in the renderer's hands. */
   CandidatesReceived: 'crm:candidates-received',
+  /** React committed the candidate grid's first rows to the DOM. */
+  GridCommitted: 'crm:grid-committed',
   /** The candidate grid's rows were painted (the frame after React committed them). */
   GridPainted: 'crm:grid-painted',
 } as const;

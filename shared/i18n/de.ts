@@ -96,7 +96,6 @@ export const de: Messages = {
       noMatch: 'Keine E-Mail passt zu den Filtern.',
       clearFilters: 'Filter zurücksetzen',
       notAssigned: 'nicht zugeordnet',
-      change: '{{column}}: {{value}}. Ändern',
       pickLabel: '{{column}} für die E-Mail „{{subject}}“',
       pickPlaceholder: 'Zum Suchen tippen',
       none: '(keine Angabe)',

@@ -97,7 +97,6 @@ export const en = {
       noMatch: 'No mail matches the filters.',
       clearFilters: 'Clear filters',
       notAssigned: 'not assigned',
-      change: '{{column}}: {{value}}. Change it',
       pickLabel: '{{column}} for the mail “{{subject}}”',
       pickPlaceholder: 'Type to search',
       none: '(none)',

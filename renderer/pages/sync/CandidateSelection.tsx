@@ -11,7 +11,7 @@ import type { ErrorInfo } from '../../../shared/ipc/contract-kit';
 import type { CandidateList, MailImportSelection } from '../../../shared/sync/mail-import-types';
 import { CandidateGrid, type CandidateGridHandle } from './grid/CandidateGrid';
 import type { TickState } from './grid/tick-rules';
-import { useCrmLists } from './grid/useCrmLists';
+import type { CrmLists } from './grid/useCrmLists';
 import { FolderWarnings } from './FolderWarnings';
 import { OperationProgress } from './OperationProgress';
 import { blockingCount, selectionsFor, tickAll, tickedCount, type CandidateEdit, type Edits } from './selection-rules';
@@ -21,16 +21,18 @@ import { WizardStepFrame } from './WizardStepFrame';
 
 interface CandidateSelectionProps {
   list: CandidateList;
+  /** The CRM's lists for the pickers (loaded while Outlook was read). */
+  crmLists: CrmLists;
   importing: boolean;
   importError: ErrorInfo | null;
   onBack: () => void;
   onImport: (selections: MailImportSelection[], skipped: number) => void;
 }
 
-export function CandidateSelection({ list, importing, importError, onBack, onImport }: CandidateSelectionProps) {
+export function CandidateSelection({ list, crmLists, importing, importError, onBack, onImport }: CandidateSelectionProps) {
   const { t } = useTranslation();
   const progress = useSyncProgress(importing);
-  const { lists, index, retry } = useCrmLists();
+  const { lists, index, retry } = crmLists;
   const grid = useRef<CandidateGridHandle>(null);
   const [ticked, setTicked] = useState<TickState>(() => tickAll(list.candidates));
   const [edits, setEdits] = useState<Edits>({});

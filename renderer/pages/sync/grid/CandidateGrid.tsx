@@ -5,38 +5,39 @@
  * where a row sits among all of them). Sorting and filtering see the edits as they were when the user last
  * sorted or filtered, so a row does not move away while it is being edited.
  */
-import { Button, MessageBar, MessageBarActions, MessageBarBody, Table, TableBody, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
-import { useTable, type ColumnFiltersState, type SortingState, type Updater } from '@tanstack/react-table';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Table, TableBody, makeStyles, tokens } from '@fluentui/react-components';
+import { useTable, type ColumnFiltersState, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { MailCandidate } from '../../../../shared/sync/mail-import-types';
-import { markAfterNextPaint, PerfMark } from '../../../perf/marks';
+import { mark, markAfterNextPaint, PerfMark } from '../../../perf/marks';
 import { formatDateTime, statusLabel, typeLabel } from '../labels';
 import { firstBlocking, type CandidateEdit, type Edits } from '../selection-rules';
 import { CandidateRow, ROW_HEIGHT } from './CandidateRow';
-import { TickAllHeader } from './cells';
-import { ColumnHeader } from './ColumnHeader';
-import { GridActionsContext, type GridActions } from './grid-context';
-import { COLUMN_WIDTHS, GRID_WIDTH, gridColumns, gridFeatures } from './grid-columns';
-import { gridRows, type DataColumnId, type GridRow, type RowWords } from './grid-rows';
+import { setFilter, toggleSort } from './filter-rules';
+import { GridActionsContext, type GridActions, type GridWords } from './grid-context';
+import { GRID_WIDTH, gridColumns, gridFeatures } from './grid-columns';
+import { GridHeader, HEADER_HEIGHT } from './GridHeader';
+import { gridRows, type DataColumnId, type GridRow } from './grid-rows';
 import type { PickIndex } from './pick-lists';
 import { headerTick, tickRows, tickShown, type TickState } from './tick-rules';
 
-const HEADER_HEIGHT = 72;
+const SCROLLER_MIN_HEIGHT = 320;
+const SCROLLER_VIEWPORT_SHARE = 0.65;
 
 const useStyles = makeStyles({
   scroller: {
     overflow: 'auto',
-    maxHeight: 'max(320px, 65vh)',
+    maxHeight: `max(${SCROLLER_MIN_HEIGHT}px, ${SCROLLER_VIEWPORT_SHARE * 100}vh)`,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  header: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
-  headerRow: { height: `${HEADER_HEIGHT}px`, alignItems: 'stretch' },
-  headerCell: { flexGrow: 0, flexShrink: 0, boxSizing: 'border-box', alignItems: 'flex-end', paddingBottom: tokens.spacingVerticalXS },
-  body: { position: 'relative' },
+  body: { position: 'relative', contain: 'strict', width: `${GRID_WIDTH}px` },
 });
+
+const rowIdOf = (row: GridRow) => row.candidate.messageId;
 
 export interface CandidateGridHandle {
   /** Scrolls to the first ticked row with an empty mandatory field (clearing filters if they hide it) and focuses that field. */
@@ -55,10 +56,6 @@ interface CandidateGridProps {
   locked: boolean;
 }
 
-function resolve<T>(updater: Updater<T>, previous: T): T {
-  return typeof updater === 'function' ? (updater as (old: T) => T)(previous) : updater;
-}
-
 export function CandidateGrid({ ref, candidates, ticked, onTickedChange, edits, onEdit, index, listsReady, locked }: CandidateGridProps) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
@@ -66,28 +63,26 @@ export function CandidateGrid({ ref, candidates, ticked, onTickedChange, edits, 
 
   // Sorting, filters, and the edits they were applied to: one state, so they always change together.
   const [view, setView] = useState<{ sorting: SortingState; filters: ColumnFiltersState; edits: Edits }>({ sorting: [], filters: [], edits: {} });
-  const words = useMemo<RowWords>(
-    () => ({
-      text: index.text,
-      typeText: (key) => index.text('type', key) ?? typeLabel(t, key),
-      statusText: (key) => index.text('status', key) ?? statusLabel(t, key),
-      date: (iso) => formatDateTime(language, iso),
-      missing: t('sync.missingValue'),
-      noSender: t('sync.noSender'),
-    }),
-    [index, t, language],
+  const words = useMemo(() => gridWords(t, language, index), [t, language, index]);
+  const data = useMemo(
+    () =>
+      gridRows(candidates, view.edits, {
+        partnerOf: index.partnerOf,
+        words: { text: index.text, typeText: words.typeText, statusText: words.statusText, date: words.date, missing: words.missingValue, noSender: words.noSender },
+      }),
+    [candidates, view.edits, index, words],
   );
-  const data = useMemo(() => gridRows(candidates, view.edits, index.partnerOf, words), [candidates, view.edits, index, words]);
 
   const table = useTable({
     features: gridFeatures,
     columns: gridColumns,
     data,
-    getRowId: (row: GridRow) => row.candidate.messageId,
+    getRowId: rowIdOf,
     state: { sorting: view.sorting, columnFilters: view.filters },
-    onSortingChange: (updater) => setView((v) => ({ ...v, sorting: resolve(updater, v.sorting), edits })),
-    onColumnFiltersChange: (updater) => setView((v) => ({ ...v, filters: resolve(updater, v.filters), edits })),
   });
+  // The view changes only from the header; the edits at that moment are what it sorts and filters by.
+  const onSort = useCallback((id: DataColumnId, multi: boolean) => setView((v) => ({ ...v, sorting: toggleSort(v.sorting, id, multi), edits })), [edits]);
+  const onFilter = useCallback((id: DataColumnId, value: string) => setView((v) => ({ ...v, filters: setFilter(v.filters, id, value), edits })), [edits]);
   const rows = table.getRowModel().rows;
   const shown = useMemo(() => rows.map((row) => row.id), [rows]);
 
@@ -101,6 +96,9 @@ export function CandidateGrid({ ref, candidates, ticked, onTickedChange, edits, 
     overscan: 12,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
+    // The scroller's size before it is measured (its CSS max-height), so the first render already has the rows
+    // in view and the measurement does not render the grid a second time.
+    initialRect: { width: GRID_WIDTH, height: Math.max(SCROLLER_MIN_HEIGHT, window.innerHeight * SCROLLER_VIEWPORT_SHARE) },
   });
 
   // Shift-ticking ranges from the row ticked or unticked by hand last.
@@ -113,7 +111,14 @@ export function CandidateGrid({ ref, candidates, ticked, onTickedChange, edits, 
     },
     [onTickedChange, shown],
   );
-  const actions = useMemo<GridActions>(() => ({ index, listsReady, locked, edit: onEdit, tick }), [index, listsReady, locked, onEdit, tick]);
+  const onTickAll = useCallback(
+    (value: boolean) => {
+      anchor.current = null;
+      onTickedChange((current) => tickShown(current, shown, value));
+    },
+    [onTickedChange, shown],
+  );
+  const actions = useMemo<GridActions>(() => ({ index, words, listsReady, locked, edit: onEdit, tick }), [index, words, listsReady, locked, onEdit, tick]);
 
   // "Go to the first": the row to bring into view and focus, once it is rendered.
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
@@ -138,7 +143,9 @@ export function CandidateGrid({ ref, candidates, ticked, onTickedChange, edits, 
 
   // For `npm run bench:ui`: from the candidates' arrival (useSyncWizard) to their rows on screen.
   useLayoutEffect(() => {
-    if (candidates.length > 0) markAfterNextPaint(PerfMark.GridPainted);
+    if (candidates.length === 0) return;
+    mark(PerfMark.GridCommitted);
+    markAfterNextPaint(PerfMark.GridPainted);
   }, [candidates]);
 
   const tickState = headerTick(ticked, shown);
@@ -147,36 +154,7 @@ export function CandidateGrid({ ref, candidates, ticked, onTickedChange, edits, 
     <GridActionsContext value={actions}>
       <div ref={scroller} className={styles.scroller} data-testid="candidate-grid-scroller">
         <Table noNativeElements size="small" aria-label={t('sync.tableLabel')} aria-rowcount={rows.length + 1} style={{ width: `${GRID_WIDTH}px` }}>
-          <TableHeader className={styles.header}>
-            <TableRow aria-rowindex={1} className={styles.headerRow}>
-              <TableHeaderCell className={styles.headerCell} style={{ flexBasis: `${COLUMN_WIDTHS.import}px` }}>
-                <TickAllHeader
-                  state={tickState}
-                  onToggle={(value) => {
-                    anchor.current = null;
-                    onTickedChange((current) => tickShown(current, shown, value));
-                  }}
-                />
-              </TableHeaderCell>
-              {table
-                .getHeaderGroups()[0]
-                ?.headers.filter((header) => header.column.id !== 'import')
-                .map((header) => {
-                  const id = header.column.id as DataColumnId;
-                  return (
-                    <ColumnHeader
-                      key={id}
-                      id={id}
-                      width={COLUMN_WIDTHS[id]}
-                      sorted={header.column.getIsSorted()}
-                      onSort={(event) => header.column.getToggleSortingHandler()?.(event)}
-                      filter={(header.column.getFilterValue() as string | undefined) ?? ''}
-                      onFilter={(value) => header.column.setFilterValue(value === '' ? undefined : value)}
-                    />
-                  );
-                })}
-            </TableRow>
-          </TableHeader>
+          <GridHeader sorting={view.sorting} filters={view.filters} tick={tickState} onTickAll={onTickAll} onSort={onSort} onFilter={onFilter} />
           <TableBody className={styles.body} style={{ height: `${virtualizer.getTotalSize()}px` }}>
             {items.map((item) => {
               const row = rows[item.index];
@@ -209,4 +187,37 @@ export function CandidateGrid({ ref, candidates, ticked, onTickedChange, edits, 
       {rows.length > 0 && rows.length < candidates.length && <span role="status">{t('sync.grid.shown', { shown: rows.length, total: candidates.length })}</span>}
     </GridActionsContext>
   );
+}
+
+function gridWords(t: TFunction, language: string | undefined, index: PickIndex): GridWords {
+  const texts = { noSender: t('sync.noSender'), noSubject: t('sync.noSubject') };
+  return {
+    ...texts,
+    missingValue: t('sync.missingValue'),
+    notAssigned: t('sync.grid.notAssigned'),
+    unknownSender: t('sync.unknownSender'),
+    unknownSenderHint: t('sync.unknownSenderHint'),
+    subjectPlaceholder: t('sync.subjectPlaceholder'),
+    missing: {
+      type: t('sync.missing.type'),
+      status: t('sync.missing.status'),
+      subject: t('sync.missing.subject'),
+      employee: t('sync.missing.employee'),
+      date: t('sync.missing.date'),
+    },
+    columns: {
+      type: t('sync.columns.type'),
+      status: t('sync.columns.status'),
+      employee: t('sync.columns.employee'),
+      contactPerson: t('sync.columns.contactPerson'),
+      businessPartner: t('sync.columns.businessPartner'),
+      project: t('sync.columns.project'),
+      inquiry: t('sync.columns.inquiry'),
+    },
+    tickRow: (subject, sender) => t('sync.tickRow', { subject, sender }),
+    subjectLabel: (sender) => t('sync.subjectLabel', { sender }),
+    typeText: (key) => index.text('type', key) ?? typeLabel(t, key),
+    statusText: (key) => index.text('status', key) ?? statusLabel(t, key),
+    date: (iso) => formatDateTime(language, iso),
+  };
 }

@@ -15,7 +15,8 @@ import { rowValues, type RowValues } from './row-values';
 export const ROW_HEIGHT = 52;
 
 const useStyles = makeStyles({
-  row: { position: 'absolute', top: 0, left: 0, width: `${GRID_WIDTH}px`, height: `${ROW_HEIGHT}px`, boxSizing: 'border-box' },
+  // Fixed size and `contain: strict`: a row scrolled in is laid out and painted on its own.
+  row: { position: 'absolute', top: 0, left: 0, width: `${GRID_WIDTH}px`, height: `${ROW_HEIGHT}px`, boxSizing: 'border-box', contain: 'strict' },
   blocking: { boxShadow: `inset 3px 0 0 ${tokens.colorPaletteRedBorder2}` },
   cell: { flexGrow: 0, flexShrink: 0, minWidth: 0, height: '100%', boxSizing: 'border-box', overflow: 'hidden' },
 });

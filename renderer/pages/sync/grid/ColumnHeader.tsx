@@ -5,7 +5,7 @@
  */
 import { Button, Input, TableHeaderCell, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataColumnId } from './grid-rows';
 
@@ -23,12 +23,14 @@ interface ColumnHeaderProps {
   id: DataColumnId;
   width: number;
   sorted: SortState;
-  onSort: (event: unknown) => void;
+  /** `multi`: Shift was held. */
+  onSort: (id: DataColumnId, multi: boolean) => void;
   filter: string;
-  onFilter: (value: string) => void;
+  onFilter: (id: DataColumnId, value: string) => void;
 }
 
-export function ColumnHeader({ id, width, sorted, onSort, filter, onFilter }: ColumnHeaderProps) {
+/** Memoized: the grid re-renders with every scrolled frame, the header only when its sort or filter changes. */
+export const ColumnHeader = memo(function ColumnHeader({ id, width, sorted, onSort, filter, onFilter }: ColumnHeaderProps) {
   const { t } = useTranslation();
   const styles = useStyles();
   const title = t(`sync.columns.${id}`);
@@ -47,7 +49,7 @@ export function ColumnHeader({ id, width, sorted, onSort, filter, onFilter }: Co
           title={t('sync.grid.sortBy', { column: title })}
           icon={sorted === 'asc' ? <ArrowSortUpRegular /> : sorted === 'desc' ? <ArrowSortDownRegular /> : undefined}
           iconPosition="after"
-          onClick={onSort}
+          onClick={(event: MouseEvent) => onSort(id, event.shiftKey)}
         >
           <span className={styles.title}>{title}</span>
         </Button>
@@ -57,7 +59,7 @@ export function ColumnHeader({ id, width, sorted, onSort, filter, onFilter }: Co
           value={filter}
           placeholder={id === 'attachments' ? t('sync.grid.attachmentsFilterPlaceholder') : t('sync.grid.filterPlaceholder')}
           aria-label={t('sync.grid.filterLabel', { column: title })}
-          onChange={(_event, data) => onFilter(data.value)}
+          onChange={(_event, data) => onFilter(id, data.value)}
           onKeyDown={(event: KeyboardEvent) => {
             if (event.key === 'Enter') event.stopPropagation();
           }}
@@ -65,4 +67,4 @@ export function ColumnHeader({ id, width, sorted, onSort, filter, onFilter }: Co
       </div>
     </TableHeaderCell>
   );
-}
+});

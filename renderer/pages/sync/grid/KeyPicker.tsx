@@ -7,7 +7,7 @@
 import { Caption1, Combobox, Option, OptionGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickOptions, type PickEntry } from './pick-lists';
+import { pickOptions, type PickEntry, type PickKind } from './pick-lists';
 
 const NONE = '\u0000none';
 const LIMIT = 100;
@@ -19,6 +19,7 @@ const useStyles = makeStyles({
 });
 
 export interface KeyPickerProps {
+  kind: PickKind;
   entries: readonly PickEntry[];
   /** The key shown now (null: none). */
   current: string | null;
@@ -26,14 +27,15 @@ export interface KeyPickerProps {
   prefer: { key: string; name: string } | null;
   /** Offer "(none)": the field is a link, not a mandatory field. */
   clearable: boolean;
-  label: string;
+  /** The mail's subject, for the picker's name. */
+  subject: string;
   invalid: boolean;
   onPick: (key: string | null) => void;
   /** keyboard/pick: give focus back to the cell; blur: the user went elsewhere. */
   onClose: (how: 'keep-focus' | 'blur') => void;
 }
 
-export function KeyPicker({ entries, current, prefer, clearable, label, invalid, onPick, onClose }: KeyPickerProps) {
+export function KeyPicker({ kind, entries, current, prefer, clearable, subject, invalid, onPick, onClose }: KeyPickerProps) {
   const { t } = useTranslation();
   const styles = useStyles();
   const [query, setQuery] = useState('');
@@ -56,7 +58,7 @@ export function KeyPicker({ entries, current, prefer, clearable, label, invalid,
       size="small"
       autoFocus
       defaultOpen
-      aria-label={label}
+      aria-label={t('sync.grid.pickLabel', { column: t(`sync.columns.${kind}`), subject })}
       aria-invalid={invalid}
       placeholder={currentText ?? t('sync.grid.pickPlaceholder')}
       value={query}

@@ -8,9 +8,8 @@ import { useEffect, useRef, useState, type ChangeEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MailCandidate, MandatoryField } from '../../../../shared/sync/mail-import-types';
 import { KeyedName } from '../KeyedName';
-import { formatDateTime, statusLabel, typeLabel } from '../labels';
 import { typedSubject, type CandidateEdit } from '../selection-rules';
-import { useGridActions } from './grid-context';
+import { useGridActions, type GridWords } from './grid-context';
 import { KeyPicker } from './KeyPicker';
 import type { PickIndex, PickKind } from './pick-lists';
 import type { RowValues } from './row-values';
@@ -60,14 +59,13 @@ function withShift(event: ChangeEvent<HTMLInputElement>): boolean {
 }
 
 export function TickCell({ candidate, ticked }: { candidate: MailCandidate; ticked: boolean }) {
-  const { t } = useTranslation();
-  const { locked, tick } = useGridActions();
-  const subject = candidate.subject || t('sync.noSubject');
+  const { locked, tick, words } = useGridActions();
+  const subject = candidate.subject || words.noSubject;
   return (
     <Checkbox
       checked={ticked}
       disabled={locked}
-      aria-label={t('sync.tickRow', { subject, sender: senderName(candidate, t('sync.noSender')) })}
+      aria-label={words.tickRow(subject, senderName(candidate, words.noSender))}
       onChange={(event, data) => tick(candidate.messageId, data.checked === true, withShift(event))}
     />
   );
@@ -133,8 +131,7 @@ interface PickCellProps {
 
 /** A value from the CRM's lists: shown as a button; pressing it opens the picker in its place. */
 export function PickCell({ candidate, values, missing, kind }: PickCellProps) {
-  const { t } = useTranslation();
-  const { index, listsReady, locked, edit } = useGridActions();
+  const { index, listsReady, locked, edit, words } = useGridActions();
   const [editing, setEditing] = useState(false);
   const refocus = useRef(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -147,16 +144,16 @@ export function PickCell({ candidate, values, missing, kind }: PickCellProps) {
   const key = values[kind];
   const field = MANDATORY[kind];
   const isMissing = field !== undefined && missing.includes(field);
-  const column = t(`sync.columns.${kind}`);
 
   if (editing) {
     return (
       <KeyPicker
+        kind={kind}
         entries={index.entries(kind)}
         current={key}
         prefer={preferOf(kind, values, index, candidate)}
         clearable={field === undefined}
-        label={t('sync.grid.pickLabel', { column, subject: subjectOf(candidate, values, t('sync.noSubject')) })}
+        subject={subjectOf(candidate, values, words.noSubject)}
         invalid={isMissing}
         onPick={(picked) => {
           edit(candidate.messageId, patchFor(kind, picked));
@@ -177,7 +174,6 @@ export function PickCell({ candidate, values, missing, kind }: PickCellProps) {
       crmKey={key}
       candidate={candidate}
       missing={isMissing ? (field ?? null) : null}
-      column={column}
       changeable={listsReady && !locked}
       onOpen={() => setEditing(true)}
     />
@@ -190,22 +186,23 @@ interface ValueButtonProps {
   crmKey: string | null;
   candidate: MailCandidate;
   missing: MandatoryField | null;
-  column: string;
   changeable: boolean;
   onOpen: () => void;
 }
 
-function ValueButton({ ref, kind, crmKey, candidate, missing, column, changeable, onOpen }: ValueButtonProps) {
-  const { t } = useTranslation();
+/**
+ * The value as a button named by what it shows (the table's column header says which field it is); a red one
+ * is aria-invalid and its tooltip says what is missing.
+ */
+function ValueButton({ ref, kind, crmKey, candidate, missing, changeable, onOpen }: ValueButtonProps) {
   const styles = useStyles();
-  const { index } = useGridActions();
-  const text = crmKey === null ? null : valueText(t, index, kind, crmKey, candidate);
-  const spoken = missing !== null ? t('sync.missingValue') : text === null ? t('sync.grid.notAssigned') : text;
+  const { index, words } = useGridActions();
+  const text = crmKey === null ? null : valueText(words, index, kind, crmKey, candidate);
   const content =
     missing !== null ? (
-      t('sync.missingValue')
+      words.missingValue
     ) : crmKey === null ? (
-      <span className={styles.muted}>{t('sync.grid.notAssigned')}</span>
+      <span className={styles.muted}>{words.notAssigned}</span>
     ) : kind === 'type' || kind === 'status' ? (
       <span className={styles.oneLine}>{text}</span>
     ) : (
@@ -217,7 +214,6 @@ function ValueButton({ ref, kind, crmKey, candidate, missing, column, changeable
       appearance="transparent"
       size="small"
       className={mergeClasses(styles.value, missing !== null && styles.missing)}
-      aria-label={t('sync.grid.change', { column, value: spoken })}
       aria-invalid={missing !== null ? true : undefined}
       data-missing={missing ?? undefined}
       data-column={kind}
@@ -229,43 +225,43 @@ function ValueButton({ ref, kind, crmKey, candidate, missing, column, changeable
   );
   if (missing === null) return button;
   return (
-    <Tooltip content={t(`sync.missing.${missing}`)} relationship="description">
+    <Tooltip content={words.missing[missing]} relationship="description">
       {button}
     </Tooltip>
   );
 }
 
-function valueText(t: ReturnType<typeof useTranslation>['t'], index: PickIndex, kind: PickKind, key: string, candidate: MailCandidate): string {
+function valueText(words: GridWords, index: PickIndex, kind: PickKind, key: string, candidate: MailCandidate): string {
+  if (kind === 'type') return words.typeText(key);
+  if (kind === 'status') return words.statusText(key);
   const listed = index.text(kind, key);
   if (listed !== null) return listed;
-  if (kind === 'type') return typeLabel(t, key);
-  if (kind === 'status') return statusLabel(t, key);
   return fallbackName(kind, key, candidate) ?? key;
 }
 
 /** A date the import cannot default is red too, but nothing can be picked for it: untick the mail. */
 export function DateCell({ candidate, missing }: { candidate: MailCandidate; missing: readonly MandatoryField[] }) {
-  const { t, i18n } = useTranslation();
   const styles = useStyles();
+  const { words } = useGridActions();
   if (missing.includes('date')) {
     return (
-      <Tooltip content={t('sync.missing.date')} relationship="description">
+      <Tooltip content={words.missing.date} relationship="description">
         <span className={mergeClasses(styles.value, styles.missing)} tabIndex={0} aria-invalid="true" data-missing="date">
-          {t('sync.missingValue')}
+          {words.missingValue}
         </span>
       </Tooltip>
     );
   }
   return (
     <time className={styles.oneLine} dateTime={candidate.receivedAt}>
-      {formatDateTime(i18n.resolvedLanguage, candidate.receivedAt)}
+      {words.date(candidate.receivedAt)}
     </time>
   );
 }
 
 export function SubjectCell({ candidate, edit }: { candidate: MailCandidate; edit: CandidateEdit | undefined }) {
-  const { t } = useTranslation();
   const styles = useStyles();
+  const { words } = useGridActions();
   if (!candidate.missing.includes('subject')) {
     return (
       <span className={styles.oneLine} title={candidate.subject}>
@@ -273,23 +269,22 @@ export function SubjectCell({ candidate, edit }: { candidate: MailCandidate; edi
       </span>
     );
   }
-  return <SubjectInput candidate={candidate} edit={edit} sender={senderName(candidate, t('sync.noSender'))} />;
+  return <SubjectInput candidate={candidate} edit={edit} sender={senderName(candidate, words.noSender)} />;
 }
 
 /** Always the same element tree, valid or not: swapping wrappers would remount the input and lose the caret. */
 function SubjectInput({ candidate, edit, sender }: { candidate: MailCandidate; edit: CandidateEdit | undefined; sender: string }) {
-  const { t } = useTranslation();
   const styles = useStyles();
-  const { edit: change, locked } = useGridActions();
+  const { edit: change, locked, words } = useGridActions();
   const invalid = typedSubject(edit) === '';
   return (
-    <Tooltip content={invalid ? t('sync.missing.subject') : t('sync.subjectLabel', { sender })} relationship="description">
+    <Tooltip content={invalid ? words.missing.subject : words.subjectLabel(sender)} relationship="description">
       <Input
         size="small"
         value={edit?.subject ?? ''}
         disabled={locked}
-        placeholder={t('sync.subjectPlaceholder')}
-        aria-label={t('sync.subjectLabel', { sender })}
+        placeholder={words.subjectPlaceholder}
+        aria-label={words.subjectLabel(sender)}
         aria-invalid={invalid}
         className={mergeClasses(styles.subjectInput, invalid && styles.invalidInput)}
         onChange={(_event, data) => change(candidate.messageId, { subject: data.value })}
@@ -299,17 +294,17 @@ function SubjectInput({ candidate, edit, sender }: { candidate: MailCandidate; e
 }
 
 export function SenderCell({ candidate }: { candidate: MailCandidate }) {
-  const { t } = useTranslation();
   const styles = useStyles();
-  if (candidate.from === null) return <span className={styles.muted}>{t('sync.noSender')}</span>;
+  const { words } = useGridActions();
+  if (candidate.from === null) return <span className={styles.muted}>{words.noSender}</span>;
   return (
     <div className={styles.twoLines}>
       <span className={styles.senderLine}>
         <span className={styles.oneLine}>{candidate.from.name || candidate.from.address}</span>
         {candidate.senderMatch === 'unknown' && (
-          <Tooltip content={t('sync.unknownSenderHint')} relationship="description">
+          <Tooltip content={words.unknownSenderHint} relationship="description">
             <Badge appearance="tint" color="warning" size="small" tabIndex={0}>
-              {t('sync.unknownSender')}
+              {words.unknownSender}
             </Badge>
           </Tooltip>
         )}

@@ -1,9 +1,30 @@
 /**
- * Per-column filters and sorting of the grid. A text filter keeps the rows whose cell text holds every word
+ * Per-column filters and sorting of the grid, as state and as matching. Sorting by a column's header cycles
+ * ascending → descending → unsorted; with Shift it is added to the columns sorted already. A text filter keeps the rows whose cell text holds every word
  * typed (case and accents ignored); the attachments filter takes a number or a comparison (`0`, `>0`, `>=2`,
  * `<3`). Sorting compares texts the way people read them (numbers in text by value, case ignored). Pure.
  */
+import type { ColumnFiltersState, SortingState } from '@tanstack/react-table';
 import { fold } from './pick-lists';
+
+export function toggleSort(sorting: SortingState, id: string, multi: boolean): SortingState {
+  const current = sorting.find((entry) => entry.id === id);
+  const next = current === undefined ? { id, desc: false } : current.desc ? null : { id, desc: true };
+  if (!multi) return next === null ? [] : [next];
+  if (current === undefined) return next === null ? sorting : [...sorting, next];
+  return next === null ? sorting.filter((entry) => entry.id !== id) : sorting.map((entry) => (entry.id === id ? next : entry));
+}
+
+/** Sets one column's filter text; an empty text removes the filter. */
+export function setFilter(filters: ColumnFiltersState, id: string, value: string): ColumnFiltersState {
+  const others = filters.filter((entry) => entry.id !== id);
+  return value === '' ? others : [...others, { id, value }];
+}
+
+export function filterOf(filters: ColumnFiltersState, id: string): string {
+  const value = filters.find((entry) => entry.id === id)?.value;
+  return typeof value === 'string' ? value : '';
+}
 
 export function matchesText(text: string, query: string): boolean {
   const terms = fold(query).split(/\s+/).filter((term) => term !== '');

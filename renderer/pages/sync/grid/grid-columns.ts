@@ -15,7 +15,7 @@ import {
   type SortFn,
 } from '@tanstack/react-table';
 import { compareKeys, matchesCount, matchesText } from './filter-rules';
-import { DATA_COLUMNS, type DataColumnId, type GridRow } from './grid-rows';
+import { cellText, DATA_COLUMNS, sortKey, type DataColumnId, type GridRow } from './grid-rows';
 
 export const gridFeatures = tableFeatures({
   rowSortingFeature,
@@ -47,13 +47,13 @@ export const GRID_WIDTH = GRID_COLUMNS.reduce((sum, id) => sum + COLUMN_WIDTHS[i
 
 const sortByKey: SortFn<Features, GridRow> = (a, b, columnId) => {
   const column = columnId as DataColumnId;
-  const x = a.original.sortKeys[column];
-  const y = b.original.sortKeys[column];
+  const x = sortKey(a.original, column);
+  const y = sortKey(b.original, column);
   // Empty cells come as undefined and are placed last by `sortUndefined`.
   return x === undefined || y === undefined ? 0 : compareKeys(x, y);
 };
 
-const filterByText: FilterFn<Features, GridRow> = (row, columnId, value) => matchesText(row.original.texts[columnId as DataColumnId], String(value));
+const filterByText: FilterFn<Features, GridRow> = (row, columnId, value) => matchesText(cellText(row.original, columnId as DataColumnId), String(value));
 const filterByCount: FilterFn<Features, GridRow> = (row, _columnId, value) => matchesCount(row.original.candidate.attachmentCount, String(value));
 
 const column = createColumnHelper<Features, GridRow>();
@@ -61,7 +61,7 @@ const column = createColumnHelper<Features, GridRow>();
 export const gridColumns = column.columns([
   column.display({ id: 'import', enableSorting: false, enableColumnFilter: false }),
   ...DATA_COLUMNS.map((id) =>
-    column.accessor((row) => row.sortKeys[id], {
+    column.accessor((row) => sortKey(row, id), {
       id,
       sortFn: sortByKey,
       sortUndefined: 'last',

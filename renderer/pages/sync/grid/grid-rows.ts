@@ -2,10 +2,11 @@
  * What the grid sorts and filters on, per row and column: the text a cell shows (so a filter finds what the
  * user reads, key included, and "missing" finds the red cells) and a sort key (dates by time, attachments by
  * number, empty cells last). Built from the candidates with the edits as they were when the user last sorted
- * or filtered, so a row does not jump away while it is being edited. Pure.
+ * or filtered, so a row does not jump away while it is being edited. Pure (a row's description is worked out
+ * once, on first use, and kept on the row).
  */
 import type { MailCandidate, MandatoryField } from '../../../../shared/sync/mail-import-types';
-import { missingFields, type Edits } from '../selection-rules';
+import { missingFields, type CandidateEdit, type Edits } from '../selection-rules';
 import type { PickKind } from './pick-lists';
 import { rowValues, type RowValues } from './row-values';
 
@@ -24,10 +25,21 @@ export const DATA_COLUMNS = [
 ] as const;
 export type DataColumnId = (typeof DATA_COLUMNS)[number];
 
+/**
+ * One row of the table's data: the candidate and the edit it is sorted and filtered with. Its texts and sort
+ * keys are worked out when a sort or filter first asks for them (most never are: 5,000 rows must appear at
+ * once), then kept.
+ */
 export interface GridRow {
   candidate: MailCandidate;
-  texts: Record<DataColumnId, string>;
-  sortKeys: Record<DataColumnId, string | number | undefined>;
+  edit: CandidateEdit | undefined;
+  context: RowContext;
+  described: Record<DataColumnId, Described> | null;
+}
+
+export interface RowContext {
+  partnerOf: (contactPerson: string) => string | null;
+  words: RowWords;
 }
 
 /** The words the rows are described in (the UI language's). */
@@ -41,7 +53,7 @@ export interface RowWords {
   noSender: string;
 }
 
-type Described = { text: string; sortKey: string | number | undefined };
+export type Described = { text: string; sortKey: string | number | undefined };
 
 const EMPTY: Described = { text: '', sortKey: undefined };
 
@@ -78,16 +90,24 @@ export function describeRow(candidate: MailCandidate, values: RowValues, missing
   };
 }
 
-export function gridRows(candidates: readonly MailCandidate[], edits: Edits, partnerOf: (contactPerson: string) => string | null, words: RowWords): GridRow[] {
-  return candidates.map((candidate) => {
-    const edit = edits[candidate.messageId];
-    const described = describeRow(candidate, rowValues(candidate, edit, partnerOf), missingFields(candidate, edit), words);
-    const texts = {} as Record<DataColumnId, string>;
-    const sortKeys = {} as Record<DataColumnId, string | number | undefined>;
-    for (const column of DATA_COLUMNS) {
-      texts[column] = described[column].text;
-      sortKeys[column] = described[column].sortKey;
-    }
-    return { candidate, texts, sortKeys };
-  });
+export function gridRows(candidates: readonly MailCandidate[], edits: Edits, context: RowContext): GridRow[] {
+  return candidates.map((candidate) => ({ candidate, edit: edits[candidate.messageId], context, described: null }));
+}
+
+function describedOf(row: GridRow): Record<DataColumnId, Described> {
+  if (row.described === null) {
+    const { candidate, edit, context } = row;
+    row.described = describeRow(candidate, rowValues(candidate, edit, context.partnerOf), missingFields(candidate, edit), context.words);
+  }
+  return row.described;
+}
+
+/** What the cell shows, as one string a filter can search (names with their keys, "missing" for a red cell). */
+export function cellText(row: GridRow, column: DataColumnId): string {
+  return describedOf(row)[column].text;
+}
+
+/** What the column sorts by; undefined for an empty cell (sorted last). */
+export function sortKey(row: GridRow, column: DataColumnId): string | number | undefined {
+  return describedOf(row)[column].sortKey;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CrmPickLists } from '../../../../shared/crm/pick-lists';
 import { candidate } from '../test-candidates';
-import { compareKeys, matchesCount, matchesText } from './filter-rules';
-import { gridRows, type RowWords } from './grid-rows';
+import { compareKeys, filterOf, matchesCount, matchesText, setFilter, toggleSort } from './filter-rules';
+import { cellText, DATA_COLUMNS, gridRows, sortKey, type GridRow, type RowWords } from './grid-rows';
 import { indexPickLists, pickOptions } from './pick-lists';
 import { rowValues } from './row-values';
 import { headerTick, tickRows, tickShown } from './tick-rules';
@@ -118,20 +118,26 @@ describe('gridRows, matchesText, matchesCount', () => {
   };
 
   it('describes each cell as it reads, so a filter finds names, keys and the red cells', () => {
-    const rows = gridRows(
+    let dates = 0;
+    const counted: RowWords = { ...words, date: (iso) => (dates++, words.date(iso)) };
+    const [first, second] = gridRows(
       [candidate('m-1', { contactPerson: 'CP-1', businessPartner: 'BP-L', attachmentCount: 2 }), candidate('m-2', { subject: '', missing: ['subject'] })],
       { 'm-1': { project: 'P-1' } },
-      index.partnerOf,
-      words,
+      { partnerOf: index.partnerOf, words: counted },
     );
-    const [first, second] = rows;
-    expect(first?.texts).toMatchObject({ contactPerson: 'Anna Schmidt CP-1', businessPartner: 'Lahntal Brauerei GmbH BP-L', project: 'Rollout P-1', type: 'Incoming e-mail', attachments: '2' });
-    expect(first?.sortKeys).toMatchObject({ contactPerson: 'Anna Schmidt', attachments: 2, date: Date.parse('2026-11-02T08:14:09Z') });
-    expect(second?.texts.subject).toBe('missing');
-    expect(second?.sortKeys.subject).toBeUndefined();
-    expect(second?.texts.project).toBe('');
-    expect(matchesText(first?.texts.businessPartner ?? '', 'lahntal bp-l')).toBe(true);
-    expect(matchesText(first?.texts.businessPartner ?? '', 'lahntal acme')).toBe(false);
+    if (first === undefined || second === undefined) throw new Error('two rows expected');
+    expect(dates).toBe(0); // nothing is worked out before a sort or filter asks
+    const texts = (row: GridRow) => Object.fromEntries(DATA_COLUMNS.map((column) => [column, cellText(row, column)]));
+    expect(texts(first)).toMatchObject({ contactPerson: 'Anna Schmidt CP-1', businessPartner: 'Lahntal Brauerei GmbH BP-L', project: 'Rollout P-1', type: 'Incoming e-mail', attachments: '2' });
+    expect(sortKey(first, 'contactPerson')).toBe('Anna Schmidt');
+    expect(sortKey(first, 'attachments')).toBe(2);
+    expect(sortKey(first, 'date')).toBe(Date.parse('2026-11-02T08:14:09Z'));
+    expect(dates).toBe(1); // and then only once
+    expect(cellText(second, 'subject')).toBe('missing');
+    expect(sortKey(second, 'subject')).toBeUndefined();
+    expect(cellText(second, 'project')).toBe('');
+    expect(matchesText(cellText(first, 'businessPartner'), 'lahntal bp-l')).toBe(true);
+    expect(matchesText(cellText(first, 'businessPartner'), 'lahntal acme')).toBe(false);
   });
 
   it('takes a number or a comparison for the attachments', () => {
@@ -145,5 +151,27 @@ describe('gridRows, matchesText, matchesCount', () => {
   it('sorts numbers in text by value and ignores case', () => {
     expect(['Offer 10', 'offer 9', 'Offer 100'].sort(compareKeys)).toEqual(['offer 9', 'Offer 10', 'Offer 100']);
     expect([3, 1, 2].sort(compareKeys)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('toggleSort and setFilter', () => {
+  it('cycles a column ascending, descending, unsorted; Shift adds a column to the sort', () => {
+    expect(toggleSort([], 'subject', false)).toEqual([{ id: 'subject', desc: false }]);
+    expect(toggleSort([{ id: 'subject', desc: false }], 'subject', false)).toEqual([{ id: 'subject', desc: true }]);
+    expect(toggleSort([{ id: 'subject', desc: true }], 'subject', false)).toEqual([]);
+    expect(toggleSort([{ id: 'subject', desc: true }], 'date', false)).toEqual([{ id: 'date', desc: false }]);
+    expect(toggleSort([{ id: 'subject', desc: false }], 'date', true)).toEqual([
+      { id: 'subject', desc: false },
+      { id: 'date', desc: false },
+    ]);
+    expect(toggleSort([{ id: 'subject', desc: false }, { id: 'date', desc: true }], 'date', true)).toEqual([{ id: 'subject', desc: false }]);
+  });
+
+  it('keeps one filter per column and drops an empty one', () => {
+    const filters = setFilter(setFilter([], 'subject', 'offer'), 'type', 'mail');
+    expect(filterOf(filters, 'subject')).toBe('offer');
+    expect(filterOf(setFilter(filters, 'subject', 'x'), 'subject')).toBe('x');
+    expect(setFilter(filters, 'subject', '')).toEqual([{ id: 'type', value: 'mail' }]);
+    expect(filterOf([], 'subject')).toBe('');
   });
 });

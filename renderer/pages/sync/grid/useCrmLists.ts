@@ -1,5 +1,5 @@
 /**
- * The CRM's lists for the grid's pickers (`crm.lists`), loaded when the activity selection shows — a read of
+ * The CRM's lists for the grid's pickers (`crm.lists`), loaded when the activity selection step opens — a read of
  * the local store, so an effect is fine here (unlike reading Outlook, which only a click may start) — and
  * indexed in the UI language. `retry` loads them again after a failure.
  */
