@@ -148,7 +148,7 @@ export function CandidateGrid({ ref, candidates, ticked, onTickedChange, edits, 
     markAfterNextPaint(PerfMark.GridPainted);
   }, [candidates]);
 
-  const tickState = headerTick(ticked, shown);
+  const tickState = useMemo(() => headerTick(ticked, shown), [ticked, shown]);
   const items = virtualizer.getVirtualItems();
   return (
     <GridActionsContext value={actions}>

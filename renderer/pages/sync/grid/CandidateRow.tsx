@@ -3,7 +3,7 @@
  * ticking or editing one row re-renders that row only. A row that blocks *Import* (ticked, a mandatory field
  * empty) carries a red mark at its start; asked to, it puts focus on its first red field.
  */
-import { TableCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { MailCandidate, MandatoryField } from '../../../../shared/sync/mail-import-types';
 import { missingFields, type CandidateEdit } from '../selection-rules';
@@ -16,9 +16,35 @@ export const ROW_HEIGHT = 52;
 
 const useStyles = makeStyles({
   // Fixed size and `contain: strict`: a row scrolled in is laid out and painted on its own.
-  row: { position: 'absolute', top: 0, left: 0, width: `${GRID_WIDTH}px`, height: `${ROW_HEIGHT}px`, boxSizing: 'border-box', contain: 'strict' },
+  // Plain elements with ARIA roles, not Fluent's table parts: a screenful of rows mounts with every scroll.
+  row: {
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    display: 'flex',
+    width: `${GRID_WIDTH}px`,
+    height: `${ROW_HEIGHT}px`,
+    boxSizing: 'border-box',
+    contain: 'strict',
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+  },
   blocking: { boxShadow: `inset 3px 0 0 ${tokens.colorPaletteRedBorder2}` },
-  cell: { flexGrow: 0, flexShrink: 0, minWidth: 0, height: '100%', boxSizing: 'border-box', overflow: 'hidden' },
+  cell: {
+    display: 'flex',
+    alignItems: 'center',
+    flexGrow: 0,
+    flexShrink: 0,
+    minWidth: 0,
+    height: '100%',
+    boxSizing: 'border-box',
+    paddingInline: tokens.spacingHorizontalS,
+    overflow: 'hidden',
+  },
 });
 
 interface CandidateRowProps {
@@ -46,8 +72,9 @@ export const CandidateRow = memo(function CandidateRow({ candidate, edit, ticked
   }, [focusRequested, onFocused]);
 
   return (
-    <TableRow
+    <div
       ref={row}
+      role="row"
       aria-rowindex={rowIndex}
       data-message-id={candidate.messageId}
       data-blocking={ticked && missing.length > 0 ? true : undefined}
@@ -55,11 +82,11 @@ export const CandidateRow = memo(function CandidateRow({ candidate, edit, ticked
       style={{ transform: `translateY(${top}px)` }}
     >
       {GRID_COLUMNS.map((id) => (
-        <TableCell key={id} className={styles.cell} style={{ flexBasis: `${COLUMN_WIDTHS[id]}px` }}>
+        <div key={id} role="cell" className={styles.cell} style={{ flexBasis: `${COLUMN_WIDTHS[id]}px` }}>
           {cellFor(id, { candidate, edit, ticked, values, missing })}
-        </TableCell>
+        </div>
       ))}
-    </TableRow>
+    </div>
   );
 });
 

@@ -3,7 +3,7 @@
  * empty mandatory field is red, marked aria-invalid, and says in its tooltip what is missing; a missing subject
  * is a text field. Every row is one line high (two for names with their key), so rows keep one height.
  */
-import { Badge, Button, Caption1, Checkbox, Input, Tooltip, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
+import { Badge, Checkbox, Input, Tooltip, makeStyles, mergeClasses, shorthands, tokens, typographyStyles } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type ChangeEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MailCandidate, MandatoryField } from '../../../../shared/sync/mail-import-types';
@@ -15,15 +15,37 @@ import type { PickIndex, PickKind } from './pick-lists';
 import type { RowValues } from './row-values';
 
 const useStyles = makeStyles({
+  // A plain <button> styled like Fluent's transparent one: hundreds appear per screenful scrolled.
   value: {
+    display: 'flex',
+    alignItems: 'center',
     width: '100%',
     minWidth: 0,
-    justifyContent: 'flex-start',
-    textAlign: 'start',
-    fontWeight: tokens.fontWeightRegular,
-    fontSize: tokens.fontSizeBase300,
+    minHeight: '28px',
+    margin: 0,
+    paddingBlock: 0,
     paddingInline: tokens.spacingHorizontalXS,
+    ...shorthands.border(tokens.strokeWidthThin, 'solid', 'transparent'),
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: 'transparent',
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    textAlign: 'start',
     overflow: 'hidden',
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  readOnly: { cursor: 'default', ':hover': { backgroundColor: 'transparent' } },
+  tick: {
+    width: '16px',
+    height: '16px',
+    margin: `0 0 0 ${tokens.spacingHorizontalS}`,
+    accentColor: tokens.colorCompoundBrandBackground,
+    cursor: 'pointer',
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
   },
   missing: {
     color: tokens.colorPaletteRedForeground1,
@@ -39,7 +61,7 @@ const useStyles = makeStyles({
   oneLine: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
   twoLines: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   senderLine: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
-  address: { color: tokens.colorNeutralForeground3, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  address: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground3, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   subjectInput: { width: '100%' },
   number: { fontVariantNumeric: 'tabular-nums' },
 });
@@ -58,15 +80,19 @@ function withShift(event: ChangeEvent<HTMLInputElement>): boolean {
   return native.shiftKey === true;
 }
 
+/** A native checkbox in the brand colour: one per row, mounted with every row scrolled in. */
 export function TickCell({ candidate, ticked }: { candidate: MailCandidate; ticked: boolean }) {
+  const styles = useStyles();
   const { locked, tick, words } = useGridActions();
   const subject = candidate.subject || words.noSubject;
   return (
-    <Checkbox
+    <input
+      type="checkbox"
+      className={styles.tick}
       checked={ticked}
       disabled={locked}
       aria-label={words.tickRow(subject, senderName(candidate, words.noSender))}
-      onChange={(event, data) => tick(candidate.messageId, data.checked === true, withShift(event))}
+      onChange={(event) => tick(candidate.messageId, event.target.checked, withShift(event))}
     />
   );
 }
@@ -206,22 +232,22 @@ function ValueButton({ ref, kind, crmKey, candidate, missing, changeable, onOpen
     ) : kind === 'type' || kind === 'status' ? (
       <span className={styles.oneLine}>{text}</span>
     ) : (
-      <KeyedName name={text} crmKey={crmKey} />
+      <KeyedName name={text} crmKey={crmKey} oneLine />
     );
+  // Not changeable (lists not loaded, importing): still focusable, so "go to the first" can land on it.
   const button = (
-    <Button
+    <button
       ref={ref}
-      appearance="transparent"
-      size="small"
-      className={mergeClasses(styles.value, missing !== null && styles.missing)}
+      type="button"
+      className={mergeClasses(styles.value, missing !== null && styles.missing, !changeable && styles.readOnly)}
       aria-invalid={missing !== null ? true : undefined}
+      aria-disabled={changeable ? undefined : true}
       data-missing={missing ?? undefined}
       data-column={kind}
-      disabledFocusable={!changeable}
-      onClick={onOpen}
+      onClick={changeable ? onOpen : undefined}
     >
       {content}
-    </Button>
+    </button>
   );
   if (missing === null) return button;
   return (
@@ -309,7 +335,7 @@ export function SenderCell({ candidate }: { candidate: MailCandidate }) {
           </Tooltip>
         )}
       </span>
-      <Caption1 className={styles.address}>{candidate.from.address}</Caption1>
+      <span className={styles.address}>{candidate.from.address}</span>
     </div>
   );
 }
