@@ -23,8 +23,8 @@ export const NODE = [
 ];
 /** Packages that need a DOM. */
 export const DOM = [
-  'react', 'react-dom', 'react-router', 'react-i18next', '@tanstack/react-table', '@fluentui/react-components',
-  '@fluentui/react-icons', 'dompurify',
+  'react', 'react-dom', 'react-router', 'react-i18next', '@tanstack/react-table', '@tanstack/react-virtual',
+  '@fluentui/react-components', '@fluentui/react-icons', 'dompurify',
 ];
 /** Packages that need the Electron runtime. */
 export const ELECTRON = ['electron', 'electron-store'];

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ActivityRow } from './crm/activity-row';
+import { CrmPickLists } from './crm/pick-lists';
 import { QuicksearchName } from './crm/quicksearch';
 import { PreferencesPatch, PreferencesState } from './prefs/preferences';
 import { defineContract } from './ipc/contract-kit';
@@ -104,6 +105,11 @@ export const contract = defineContract({
      * (and is moved), the rest stays in Outlook. `cancelled: false` when nothing was running.
      */
     'sync.cancel': { req: NoArgs, res: z.object({ cancelled: z.boolean() }) },
+    /**
+     * The CRM's lists the wizard's pickers offer: types, statuses, employees, business partners, and contact
+     * persons, projects and inquiries each with its business partner.
+     */
+    'crm.lists': { req: NoArgs, res: CrmPickLists },
     /** Activities by quicksearch, or those one sync run created (the result page, the tray notice's link). */
     'activities.list': {
       req: z

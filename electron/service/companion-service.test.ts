@@ -247,3 +247,20 @@ describe('sync.cancel', () => {
     expect(await dispatch('sync.cancel', {})).toEqual({ ok: true, value: { cancelled: false } });
   });
 });
+
+describe('crm.lists', () => {
+  it('answers from the store, without connecting to Outlook, and refuses arguments it does not know', async () => {
+    const engine = fakeEngine();
+    const { dispatch } = await start({ engine });
+    const result = await dispatch('crm.lists', {});
+    expect(result.ok && result.value).toMatchObject({
+      employees: [
+        { key: 'SCH', name: 'Jonas Schneider' },
+        { key: 'MUE', name: 'Maria Müller' },
+      ],
+      contactPersons: [{ key: 'CP-1', name: 'Anna Schmidt', businessPartner: 'BP-CURSOR' }],
+    });
+    expect(engine.calls.connects).toBe(0);
+    await expect(dispatch('crm.lists', { partner: 'BP-CURSOR' })).resolves.toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+});

@@ -11,6 +11,7 @@ import type { ServiceOf } from '../../shared/ipc/contract-kit';
 import { listActivities } from '../crm/activities';
 import { openCrmStore } from '../crm/store';
 import { importCrmData } from '../crm/import';
+import { readPickLists } from '../crm/pick-lists';
 import { createEventHub, type EventHub } from '../host/dispatch';
 import { openPreferencesStore, type PreferencesFile } from '../prefs/preferences-store';
 import { assignAddressToContactPerson, createContactPersonWithAddress, suggestBusinessPartner } from '../engine/unknown-senders';
@@ -101,6 +102,8 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     },
 
     'sync.import': ({ selections, lang: asked }) => mailImport.importSelected(selections, { lang: asked ?? lang }),
+
+    'crm.lists': () => readPickLists(store.db),
 
     'activities.list': async ({ quicksearch, runId, limit }) =>
       listActivities(store, {

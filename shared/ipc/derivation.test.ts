@@ -59,6 +59,7 @@ const service: ServiceOf<Extended> = {
   'prefs.get': () => Promise.reject(new Error('not used by this test')),
   'prefs.update': () => Promise.reject(new Error('not used by this test')),
   'prefs.dismissNotice': () => Promise.reject(new Error('not used by this test')),
+  'crm.lists': () => Promise.reject(new Error('not used by this test')),
 };
 
 interface Door {

@@ -6,6 +6,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/r
 import { useTranslation } from 'react-i18next';
 import type { MailImportSelection } from '../../../shared/sync/mail-import-types';
 import { CandidateSelection } from './CandidateSelection';
+import { useCrmLists } from './grid/useCrmLists';
 import { OperationProgress } from './OperationProgress';
 import type { WizardStep } from './useSyncWizard';
 import { useSyncProgress } from './useSyncProgress';
@@ -22,9 +23,20 @@ export function ActivitiesStep({ step, onBack, onRetry, onImport }: ActivitiesSt
   const { t } = useTranslation();
   const { candidates } = step;
   const progress = useSyncProgress(candidates.status === 'loading');
+  // Read from the store while Outlook is read, so the pickers' lists are there when the candidates arrive.
+  const crmLists = useCrmLists();
 
   if (candidates.status === 'ready') {
-    return <CandidateSelection list={candidates.value} importing={step.importing} importError={step.importError} onBack={onBack} onImport={onImport} />;
+    return (
+      <CandidateSelection
+        list={candidates.value}
+        crmLists={crmLists}
+        importing={step.importing}
+        importError={step.importError}
+        onBack={onBack}
+        onImport={onImport}
+      />
+    );
   }
   const back = <Button onClick={onBack}>{t('sync.back')}</Button>;
   if (candidates.status === 'loading') {

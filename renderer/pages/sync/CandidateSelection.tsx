@@ -1,49 +1,51 @@
 /**
- * Step 2 once Outlook was read: the folder warnings, the candidates with their *Import* ticks (all ticked to
- * start with), and *Import*, which stays disabled while a ticked candidate has an empty mandatory field — the
- * step says how many block it.
+ * Step 2 once Outlook was read: the folder warnings, the candidates in a grid with their *Import* ticks (all
+ * ticked to start with) and the values the import will give them, changeable in place from the CRM's lists;
+ * and *Import*, which stays disabled while a ticked candidate has an empty mandatory field — the step says how
+ * many block it and jumps to the first.
  */
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { RowSelectionState } from '@tanstack/react-table';
-import { useCallback, useMemo, useState } from 'react';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../shared/ipc/contract-kit';
 import type { CandidateList, MailImportSelection } from '../../../shared/sync/mail-import-types';
-import { CandidateEditsContext, type CandidateEdits } from './candidate-edits';
-import { CandidateTable } from './CandidateTable';
+import { CandidateGrid, type CandidateGridHandle } from './grid/CandidateGrid';
+import type { TickState } from './grid/tick-rules';
+import type { CrmLists } from './grid/useCrmLists';
 import { FolderWarnings } from './FolderWarnings';
 import { OperationProgress } from './OperationProgress';
-import { blockingCount, selectionsFor, tickAll, tickedCount, type SubjectEdits } from './selection-rules';
+import { blockingCount, selectionsFor, tickAll, tickedCount, type CandidateEdit, type Edits } from './selection-rules';
+import { SelectionStatus } from './SelectionStatus';
 import { useSyncProgress } from './useSyncProgress';
 import { WizardStepFrame } from './WizardStepFrame';
 
-const useStyles = makeStyles({
-  status: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  blocking: { color: tokens.colorPaletteRedForeground1 },
-});
-
 interface CandidateSelectionProps {
   list: CandidateList;
+  /** The CRM's lists for the pickers (loaded while Outlook was read). */
+  crmLists: CrmLists;
   importing: boolean;
   importError: ErrorInfo | null;
   onBack: () => void;
   onImport: (selections: MailImportSelection[], skipped: number) => void;
 }
 
-export function CandidateSelection({ list, importing, importError, onBack, onImport }: CandidateSelectionProps) {
+export function CandidateSelection({ list, crmLists, importing, importError, onBack, onImport }: CandidateSelectionProps) {
   const { t } = useTranslation();
-  const styles = useStyles();
   const progress = useSyncProgress(importing);
-  const [ticked, setTicked] = useState<RowSelectionState>(() => tickAll(list.candidates));
-  const [subjects, setSubjects] = useState<SubjectEdits>({});
-  const setSubject = useCallback((messageId: string, subject: string) => setSubjects((current) => ({ ...current, [messageId]: subject })), []);
-  const edits = useMemo<CandidateEdits>(() => ({ subjects, setSubject, locked: importing }), [subjects, setSubject, importing]);
+  const { lists, index, retry } = crmLists;
+  const grid = useRef<CandidateGridHandle>(null);
+  const [ticked, setTicked] = useState<TickState>(() => tickAll(list.candidates));
+  const [edits, setEdits] = useState<Edits>({});
+  const edit = useCallback(
+    (messageId: string, patch: CandidateEdit) => setEdits((current) => ({ ...current, [messageId]: { ...current[messageId], ...patch } })),
+    [],
+  );
 
   const total = list.candidates.length;
   const count = tickedCount(list.candidates, ticked);
-  const blocking = blockingCount(list.candidates, ticked, subjects);
+  const blocking = blockingCount(list.candidates, ticked, edits);
   const canImport = !importing && count > 0 && blocking === 0;
-  const startImport = () => onImport(selectionsFor(list.candidates, ticked, subjects), total - count);
+  const startImport = () => onImport(selectionsFor(list.candidates, ticked, edits), total - count);
 
   return (
     <WizardStepFrame
@@ -61,25 +63,36 @@ export function CandidateSelection({ list, importing, importError, onBack, onImp
       }
     >
       <FolderWarnings list={list} />
+      {lists.status === 'failed' && total > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t('sync.grid.listsFailed')}</MessageBarTitle>
+            {lists.error.message}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={retry}>{t('sync.retry')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {total === 0 ? (
         <MessageBar intent="info">
           <MessageBarBody>{t('sync.noCandidates')}</MessageBarBody>
         </MessageBar>
       ) : (
-        <CandidateEditsContext value={edits}>
-          <CandidateTable candidates={list.candidates} ticked={ticked} onTickedChange={setTicked} />
-        </CandidateEditsContext>
-      )}
-      {total > 0 && (
-        <div className={styles.status} role="status">
-          <Text>{t('sync.ticked', { count, total })}</Text>
-          {count === 0 && <Text>{t('sync.nothingTicked')}</Text>}
-          {blocking > 0 && (
-            <Text className={styles.blocking} weight="semibold" data-testid="import-blocked">
-              {t('sync.blocking', { count: blocking })}
-            </Text>
-          )}
-        </div>
+        <>
+          <CandidateGrid
+            ref={grid}
+            candidates={list.candidates}
+            ticked={ticked}
+            onTickedChange={setTicked}
+            edits={edits}
+            onEdit={edit}
+            index={index}
+            listsReady={lists.status === 'ready'}
+            locked={importing}
+          />
+          <SelectionStatus ticked={count} total={total} blocking={blocking} onGoToFirst={() => grid.current?.goToFirstBlocking()} />
+        </>
       )}
       {importing && <OperationProgress label={t('sync.importing.label')} progress={progress} describe={(p) => t('sync.importing.progress', { done: p.done, total: p.total })} />}
       {importError !== null && (

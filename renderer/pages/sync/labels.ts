@@ -19,9 +19,18 @@ export function statusLabel(t: TFunction, key: string): string {
   return isStatusKey(key) ? t(`sync.statusLabels.${key}`) : key;
 }
 
+/** Making a DateTimeFormat costs far more than using one: one per language (the grid formats thousands of dates). */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** "2 Nov 2026, 09:14" / "02.11.2026, 09:14": the instant in the browser's time zone and the UI's language. */
 export function formatDateTime(language: string | undefined, iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  const key = language ?? '';
+  let format = formats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+    formats.set(key, format);
+  }
+  return format.format(date);
 }

@@ -1,32 +1,68 @@
 /**
  * The wizard's activity selection as rules: which mandatory fields a candidate still lacks once the user's
- * edits are applied, how many ticked candidates block *Import*, and what goes to `sync.import`. Pure, so the
- * rules are tested without a browser.
+ * edits are applied, which ticked candidates block *Import* (and which of them comes first in the order the
+ * grid shows), and what goes to `sync.import`. Pure, so the rules are tested without a browser.
  */
 import type { MailCandidate, MailImportSelection, MandatoryField } from '../../../shared/sync/mail-import-types';
 
-/** What the user typed per candidate (by messageId). Only subjects can be typed in this version. */
-export type SubjectEdits = Readonly<Record<string, string>>;
-/** The ticked candidates (by messageId), as TanStack's row selection keeps them. */
+type Overrides = NonNullable<MailImportSelection['overrides']>;
+
+/**
+ * What the user changed for one candidate: the fields `sync.import` accepts as overrides. Undefined = not
+ * touched (the import's default or the sender match stands); null for a link = explicitly "none".
+ */
+export type CandidateEdit = Readonly<{
+  subject?: string;
+  type?: string;
+  status?: string;
+  employee?: string;
+  contactPerson?: string | null;
+  businessPartner?: string | null;
+  project?: string | null;
+  inquiry?: string | null;
+}>;
+export type EditableField = keyof CandidateEdit;
+/** The edits of every candidate, by messageId. */
+export type Edits = Readonly<Record<string, CandidateEdit | undefined>>;
+/** The ticked candidates (by messageId). */
 export type Ticked = Readonly<Record<string, boolean | undefined>>;
 
-export function typedSubject(edits: SubjectEdits, messageId: string): string {
-  return edits[messageId]?.trim() ?? '';
+const blank = (value: string | null | undefined): boolean => value == null || value.trim() === '';
+
+export function typedSubject(edit: CandidateEdit | undefined): string {
+  return edit?.subject?.trim() ?? '';
 }
 
-/** The candidate's empty mandatory fields, minus the subject once the user typed one. */
-export function missingFields(candidate: MailCandidate, edits: SubjectEdits): MandatoryField[] {
-  const subjectTyped = typedSubject(edits, candidate.messageId) !== '';
-  return candidate.missing.filter((field) => !(field === 'subject' && subjectTyped));
+/** The mandatory fields an edit fills: subject by typing, type/status/employee by picking. */
+const FILLED_BY_EDIT: Partial<Record<MandatoryField, (edit: CandidateEdit) => boolean>> = {
+  subject: (edit) => typedSubject(edit) !== '',
+  type: (edit) => !blank(edit.type),
+  status: (edit) => !blank(edit.status),
+  employee: (edit) => !blank(edit.employee),
+};
+
+/** The candidate's empty mandatory fields, minus those the user filled in. */
+export function missingFields(candidate: MailCandidate, edit: CandidateEdit | undefined): MandatoryField[] {
+  if (edit === undefined) return candidate.missing;
+  return candidate.missing.filter((field) => FILLED_BY_EDIT[field]?.(edit) !== true);
 }
 
 export function isTicked(ticked: Ticked, messageId: string): boolean {
   return ticked[messageId] === true;
 }
 
-/** Ticked candidates that still have an empty mandatory field: each one keeps *Import* disabled. */
-export function blockingCount(candidates: readonly MailCandidate[], ticked: Ticked, edits: SubjectEdits): number {
-  return candidates.filter((c) => isTicked(ticked, c.messageId) && missingFields(c, edits).length > 0).length;
+/** A ticked candidate that still has an empty mandatory field keeps *Import* disabled. */
+export function isBlocking(candidate: MailCandidate, ticked: Ticked, edits: Edits): boolean {
+  return isTicked(ticked, candidate.messageId) && missingFields(candidate, edits[candidate.messageId]).length > 0;
+}
+
+export function blockingCount(candidates: readonly MailCandidate[], ticked: Ticked, edits: Edits): number {
+  return candidates.filter((c) => isBlocking(c, ticked, edits)).length;
+}
+
+/** The first blocking candidate in the given order (the grid's, sorted and filtered); undefined if none there. */
+export function firstBlocking(order: readonly MailCandidate[], ticked: Ticked, edits: Edits): MailCandidate | undefined {
+  return order.find((c) => isBlocking(c, ticked, edits));
 }
 
 export function tickedCount(candidates: readonly MailCandidate[], ticked: Ticked): number {
@@ -38,12 +74,29 @@ export function tickAll(candidates: readonly MailCandidate[]): Record<string, tr
   return Object.fromEntries(candidates.map((c) => [c.messageId, true as const]));
 }
 
-/** The request for `sync.import`: the ticked candidates in list order, each with what the user typed. */
-export function selectionsFor(candidates: readonly MailCandidate[], ticked: Ticked, edits: SubjectEdits): MailImportSelection[] {
+/** The edit as `sync.import` overrides: typed text trimmed, blank picks and untouched fields left out. */
+export function overridesOf(edit: CandidateEdit | undefined): Overrides {
+  if (edit === undefined) return {};
+  const overrides: Overrides = {};
+  const subject = typedSubject(edit);
+  if (subject !== '') overrides.subject = subject;
+  for (const field of ['type', 'status', 'employee'] as const) {
+    const value = edit[field];
+    if (!blank(value)) overrides[field] = value;
+  }
+  for (const field of ['contactPerson', 'businessPartner', 'project', 'inquiry'] as const) {
+    const value = edit[field];
+    if (value !== undefined) overrides[field] = blank(value) ? null : value;
+  }
+  return overrides;
+}
+
+/** The request for `sync.import`: the ticked candidates in list order, each with what the user changed. */
+export function selectionsFor(candidates: readonly MailCandidate[], ticked: Ticked, edits: Edits): MailImportSelection[] {
   return candidates
     .filter((c) => isTicked(ticked, c.messageId))
     .map((c) => {
-      const subject = typedSubject(edits, c.messageId);
-      return subject === '' ? { messageId: c.messageId } : { messageId: c.messageId, overrides: { subject } };
+      const overrides = overridesOf(edits[c.messageId]);
+      return Object.keys(overrides).length === 0 ? { messageId: c.messageId } : { messageId: c.messageId, overrides };
     });
 }

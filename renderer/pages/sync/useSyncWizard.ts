@@ -11,6 +11,7 @@ import type { ErrorInfo } from '../../../shared/ipc/contract-kit';
 import { pickLanguage } from '../../../shared/i18n/language';
 import type { CandidateList, MailImportSelection, SyncArea, SyncSummary } from '../../../shared/sync/mail-import-types';
 import { api } from '../../ipc/api';
+import { mark, PerfMark } from '../../perf/marks';
 
 export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; error: ErrorInfo };
 
@@ -51,6 +52,7 @@ export function useSyncWizard(): SyncWizard {
     setStep({ name: 'activities', candidates: { status: 'loading' }, importing: false, importError: null });
     void api.call['sync.candidates']({ areas: [...areas], lang: uiLanguage() }).then((result) => {
       if (attempt.current !== mine) return;
+      if (result.ok) mark(PerfMark.CandidatesReceived);
       const candidates: Loadable<CandidateList> = result.ok ? { status: 'ready', value: result.value } : { status: 'failed', error: result.error };
       setStep({ name: 'activities', candidates, importing: false, importError: null });
     });
