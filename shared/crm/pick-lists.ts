@@ -24,5 +24,8 @@ export const CrmPickLists = z.object({
   contactPersons: z.array(PartnerItem),
   projects: z.array(PartnerItem),
   inquiries: z.array(PartnerItem),
+  /** The *Edit documents* step: a document's category and keyword. */
+  documentCategories: z.array(LabelledKey),
+  keywords: z.array(LabelledKey),
 });
 export type CrmPickLists = z.infer<typeof CrmPickLists>;

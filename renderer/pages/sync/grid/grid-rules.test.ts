@@ -28,6 +28,8 @@ const LISTS: CrmPickLists = {
   ],
   projects: [{ key: 'P-1', name: 'Rollout', businessPartner: 'BP-A' }],
   inquiries: [],
+  documentCategories: [],
+  keywords: [],
 };
 const index = indexPickLists(LISTS, 'en');
 
