@@ -11,8 +11,12 @@
  */
 import { z } from 'zod';
 
-/** Frames above this size are refused by the host (ws maxPayload); the contract has no bulk transfers. */
-export const MAX_FRAME_BYTES = 1024 * 1024;
+/**
+ * Frames above this size are refused by the host (ws maxPayload). The largest legitimate frame is the wizard's
+ * `sync.import` of thousands of ticked mails (Graph ids are ~150 characters, plus the user's edits and
+ * documents: ~2.5 MB for 10,000); 16 MiB leaves room without letting one frame fill the host's memory.
+ */
+export const MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
 const CallId = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
