@@ -98,6 +98,11 @@ export const contract = defineContract({
     'prefs.update': { req: z.object({ patch: PreferencesPatch }).strict(), res: PreferencesState },
     /** The user has read the notice about a repaired preferences file. */
     'prefs.dismissNotice': { req: NoArgs, res: PreferencesState },
+    /**
+     * *Sync now* (tray menu): one automatic run with default settings — or the run under way — and its summary;
+     * its notice goes out as `tray.notice` like a scheduled run's.
+     */
+    'sync.now': { req: NoArgs, res: SyncSummary },
     /** A candidate mail for the wizard's side pane: sanitized HTML, remote images counted (the viewer blocks them). */
     'sync.preview': { req: z.object({ messageId: z.string().min(1), lang: Locale.optional() }).strict(), res: MailPreview },
     /**

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { contract, type SyncProgress } from '../../shared/contract';
+import { contract, type SyncProgress, type TrayNotice } from '../../shared/contract';
 import { ActivityRow } from '../../shared/crm/activity-row';
 import { CompanionError } from '../../shared/ipc/contract-kit';
 import type { CandidateList, MailImportSelection, SyncSummary } from '../../shared/sync/mail-import-types';
@@ -15,6 +15,7 @@ import { openCrmStore } from '../crm/store';
 import { importedMail, MINIMAL_CRM_DATA } from '../crm/test-data';
 import { createDispatcher } from '../host/dispatch';
 import { silentLog } from '../host/log';
+import type { SchedulerClock } from '../engine/scheduler';
 import { createCompanionService, type CompanionServiceHandle } from './companion-service';
 import type { ImportRunOptions, MailImportRunner } from './mail-import-engine';
 import type { OpenMailImportSession } from './mail-import-session';
@@ -76,7 +77,7 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function start(options: { engine?: ReturnType<typeof fakeEngine>; configured?: boolean; lang?: 'de' | 'en' } = {}) {
+async function start(options: { engine?: ReturnType<typeof fakeEngine>; configured?: boolean; lang?: 'de' | 'en'; clock?: SchedulerClock } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'crm-service-'));
   dirs.push(dataDir);
   const handle = await createCompanionService({
@@ -86,13 +87,16 @@ async function start(options: { engine?: ReturnType<typeof fakeEngine>; configur
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.configured === false ? {} : { groupware: { url: 'https://graph.example', token: 't' } }),
     ...(options.engine ? { openMailImport: options.engine.open } : {}),
+    ...(options.clock ? { schedulerClock: options.clock } : {}),
   });
   handles.push(handle);
   const progress: SyncProgress[] = [];
+  const notices: TrayNotice[] = [];
   handle.events.subscribe((event, payload) => {
     if (event === 'sync.progress') progress.push(payload as SyncProgress);
+    if (event === 'tray.notice') notices.push(payload as TrayNotice);
   });
-  return { handle, dataDir, dispatch: createDispatcher(contract, handle.service, { log: silentLog }), progress };
+  return { handle, dataDir, dispatch: createDispatcher(contract, handle.service, { log: silentLog }), progress, notices };
 }
 
 describe('sync.candidates', () => {
@@ -262,5 +266,42 @@ describe('crm.lists', () => {
     });
     expect(engine.calls.connects).toBe(0);
     await expect(dispatch('crm.lists', { partner: 'BP-CURSOR' })).resolves.toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+});
+
+describe('automatic synchronization', () => {
+  /** Timers the test fires by hand. */
+  function handClock() {
+    const timers: Array<{ run: () => void; ms: number }> = [];
+    const clock: SchedulerClock = {
+      setTimeout: (run, ms) => timers.push({ run, ms }) - 1,
+      clearTimeout: (handle) => {
+        timers[handle as number] = { run: () => undefined, ms: -1 };
+      },
+      random: () => 0.5,
+    };
+    const live = () => timers.filter((t) => t.ms >= 0);
+    return { clock, live, fire: () => live().at(-1)?.run() };
+  }
+
+  it('runs on the schedule once switched on in the preferences, and tells the tray what it imported', async () => {
+    const engine = fakeEngine();
+    const time = handClock();
+    const { dispatch, notices } = await start({ engine, clock: time.clock });
+    expect(time.live()).toEqual([]); // off by default: no timer at all
+    await dispatch('prefs.update', { patch: { automaticSync: true, syncIntervalMinutes: 30 } });
+    expect(time.live().map((t) => t.ms)).toEqual([30 * 60_000]);
+    time.fire();
+    await expect.poll(() => notices).toEqual([{ kind: 'imported', title: '1 activity imported', message: 'Open the imported activities.', runId: 'run-1' }]);
+    // The next run is planned again one interval later.
+    await expect.poll(() => time.live().length).toBe(2);
+  });
+
+  it('Sync now runs at once even while automatic synchronization is off; without an account it says why', async () => {
+    const { dispatch, notices } = await start({ engine: fakeEngine() });
+    expect(await dispatch('sync.now', {})).toEqual({ ok: true, value: SUMMARY });
+    expect(notices.map((n) => n.kind)).toEqual(['imported']);
+    const { dispatch: unconfigured } = await start({ configured: false });
+    expect(await unconfigured('sync.now', {})).toEqual({ ok: false, error: { code: 'SYNC_PAUSED', message: 'No Outlook account is configured.' } });
   });
 });

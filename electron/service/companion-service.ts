@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { contract, type Contract, type Locale } from '../../shared/contract';
-import type { ServiceOf } from '../../shared/ipc/contract-kit';
+import { CompanionError, type ServiceOf } from '../../shared/ipc/contract-kit';
 import { listActivities } from '../crm/activities';
 import { openCrmStore } from '../crm/store';
 import { importCrmData } from '../crm/import';
@@ -15,7 +15,9 @@ import { readPickLists } from '../crm/pick-lists';
 import { createEventHub, type EventHub } from '../host/dispatch';
 import { openPreferencesStore, type PreferencesFile } from '../prefs/preferences-store';
 import { assignAddressToContactPerson, createContactPersonWithAddress, suggestBusinessPartner } from '../engine/unknown-senders';
+import { createSyncScheduler, SchedulerPausedError, type SchedulerClock } from '../engine/scheduler';
 import { createMailImportAccess } from './mail-import-access';
+import { noticeAfterRun } from './tray-notices';
 import type { OpenMailImportSession } from './mail-import-session';
 import { includesMails, notSynchronizedWarnings } from './sync-areas';
 
@@ -38,6 +40,8 @@ export interface CompanionServiceOptions {
   lang?: Locale;
   /** How to reach the mail import; the real one is Microsoft Graph. Tests pass a fake. */
   openMailImport?: OpenMailImportSession;
+  /** The automatic synchronization's timers (tests pass a clock they drive). */
+  schedulerClock?: SchedulerClock;
   /** The preferences file: electron-store on the desktop; conf in the data folder otherwise (the default). */
   preferencesFile?: (dataDir: string) => PreferencesFile;
 }
@@ -68,6 +72,25 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     emitProgress: (progress) => events.emit('sync.progress', progress),
   });
 
+  // Automatic synchronization in the background (the tray's mode): the preferences switch it and set its
+  // interval; each run that did something leaves a notice for the tray (or the page, in browser mode).
+  const scheduler = createSyncScheduler({
+    run: () => mailImport.runAutomatic({ lang }),
+    intervalMinutes: () => preferences.state().preferences.syncIntervalMinutes,
+    pause: () =>
+      opts.groupware === undefined
+        ? { reason: 'No Outlook account is configured.', blocksManualRuns: true }
+        : preferences.state().preferences.automaticSync
+          ? null
+          : { reason: 'Automatic synchronization is switched off in the preferences.', blocksManualRuns: false },
+    onSettled: (outcome) => {
+      const notice = noticeAfterRun(outcome, lang);
+      if (notice !== null) events.emit('tray.notice', notice);
+    },
+    ...(opts.schedulerClock !== undefined ? { clock: opts.schedulerClock } : {}),
+  });
+  scheduler.start();
+
   const service: ServiceOf<Contract> = {
     'app.info': async () => ({
       name: packageJson.productName,
@@ -86,6 +109,7 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     'prefs.get': () => Promise.resolve(preferences.state()),
     'prefs.update': ({ patch }) => {
       preferences.update(patch);
+      scheduler.reschedule();
       return Promise.resolve(preferences.state());
     },
     'prefs.dismissNotice': () => {
@@ -102,6 +126,11 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     },
 
     'sync.import': ({ selections, lang: asked }) => mailImport.importSelected(selections, { lang: asked ?? lang }),
+    // The tray's *Sync now*: the automatic run at once (or the one under way), whatever the schedule says.
+    'sync.now': () =>
+      scheduler.runNow().catch((error: unknown) => {
+        throw error instanceof SchedulerPausedError ? new CompanionError('SYNC_PAUSED', error.message) : error;
+      }),
 
     'crm.lists': () => readPickLists(store.db),
 
@@ -118,6 +147,9 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
   return {
     service,
     events,
-    close: () => store.close(),
+    close: async () => {
+      await scheduler.stop();
+      await store.close();
+    },
   };
 }

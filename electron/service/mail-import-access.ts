@@ -34,6 +34,8 @@ export interface MailImportAccess {
   importSelected(selections: MailImportSelection[], options?: OperationOptions): Promise<SyncSummary>;
   /** The employee the mailbox belongs to (connects if not yet connected). */
   signedInEmployee(): Promise<string>;
+  /** One automatic run (default settings: candidates with an empty mandatory field stay pending). */
+  runAutomatic(options?: OperationOptions): Promise<SyncSummary>;
   /** A candidate's sanitized body for the side pane. */
   preview(messageId: string, options?: OperationOptions): Promise<MailPreview>;
   /** Asks the running operation to stop after the mails in hand; false when nothing was running. */
@@ -95,6 +97,13 @@ export function createMailImportAccess(options: MailImportAccessOptions): MailIm
         cancellable(async (signal) => {
           const { runner } = await open();
           return runner.importSelected(selections, { signal, trigger: 'manual', onProgress: relay(newId()), ...(lang !== undefined ? { lang } : {}) });
+        }),
+      ),
+    runAutomatic: ({ lang } = {}) =>
+      queue(() =>
+        cancellable(async (signal) => {
+          const { runner } = await open();
+          return runner.runAutomatic({ signal, onProgress: relay(newId()), ...(lang !== undefined ? { lang } : {}) });
         }),
       ),
     signedInEmployee: async () => (await open()).employeeKey,

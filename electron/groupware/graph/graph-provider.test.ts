@@ -254,24 +254,29 @@ describe('$batch and throttling', () => {
 
   it('the semaphore is fair and never exceeds its capacity', async () => {
     const limit = new Semaphore(2);
-    let running = 0;
-    let peak = 0;
-    const task = (ms: number) => async () => {
-      running++;
-      peak = Math.max(peak, running);
-      await new Promise((r) => setTimeout(r, ms));
-      running--;
-    };
-    const order: string[] = [];
-    await Promise.all([
-      limit.run(task(30)).then(() => order.push('a')),
-      limit.run(task(40)).then(() => order.push('b')),
-      limit.run(task(1)).then(() => order.push('c')),
-      limit.run(task(1)).then(() => order.push('d')),
-    ]);
-    expect(peak).toBe(2);
-    // c waits for the first permit back (a's), d for the next one: first come, first served.
-    expect(order).toEqual(['a', 'c', 'd', 'b']);
+    const started: string[] = [];
+    const finish = new Map<string, () => void>();
+    // Each task runs until the test finishes it: the order is decided by the semaphore alone, not by timers.
+    const task = (name: string) => () =>
+      new Promise<void>((resolve) => {
+        started.push(name);
+        finish.set(name, resolve);
+      });
+    const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const all = Promise.all(['a', 'b', 'c', 'd'].map((name) => limit.run(task(name))));
+    await settle();
+    expect(started).toEqual(['a', 'b']);
+    expect(limit.inUse).toBe(2);
+    finish.get('a')?.();
+    await settle();
+    expect(started).toEqual(['a', 'b', 'c']); // the first waiter gets the permit a gave back
+    finish.get('c')?.();
+    await settle();
+    expect(started).toEqual(['a', 'b', 'c', 'd']);
+    finish.get('b')?.();
+    finish.get('d')?.();
+    await all;
+    expect(limit.inUse).toBe(0);
   });
 });
 
