@@ -1,8 +1,47 @@
+/**
+ * File › User preferences… › *Groupware* (DESIGN §3 *Preferences*): the import areas, *Mails from [Import
+ * folder]*, automatic synchronization and its interval, the activity-window trigger, what to show after an
+ * import, the Web Client address and the administrative documents step. A notice about a repaired preferences
+ * file comes first, until dismissed.
+ */
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles } from '@fluentui/react-components';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NoticePage } from '../common/NoticePage';
+import { PageLayout } from '../common/PageLayout';
+import { PreferencesEditor } from './PreferencesEditor';
+import { PreferencesNotice } from './PreferencesNotice';
+import { usePreferences } from './usePreferences';
 
-/** File › User preferences…: groupware areas, import folder, automatic sync, Web Client URL — later. */
+const useStyles = makeStyles({ spinner: { justifyContent: 'flex-start' } });
+
 export function PreferencesPage() {
   const { t } = useTranslation();
-  return <NoticePage intent="info" title={t('preferences.title')} message={t('preferences.notAvailable')} />;
+  const styles = useStyles();
+  const { stored, reload, save, dismissNotice } = usePreferences();
+  const formHeading = useRef<HTMLHeadingElement>(null);
+
+  return (
+    <PageLayout title={t('preferences.title')}>
+      {stored.status === 'loading' && <Spinner size="small" labelPosition="after" label={t('preferences.loading')} className={styles.spinner} />}
+      {stored.status === 'failed' && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t('preferences.loadFailed')}</MessageBarTitle>
+            {stored.error.message}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={reload}>{t('preferences.retry')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {stored.status === 'ready' && (
+        <>
+          {stored.state.notice !== null && (
+            <PreferencesNotice notice={stored.state.notice} onDismiss={dismissNotice} onDismissed={() => formHeading.current?.focus()} />
+          )}
+          <PreferencesEditor saved={stored.state.preferences} onSave={save} headingRef={formHeading} />
+        </>
+      )}
+    </PageLayout>
+  );
 }

@@ -1,0 +1,62 @@
+/**
+ * The preferences as the main side holds them: loaded once when the page opens (and again on "try again"),
+ * saved with `prefs.update`, and the repair notice dismissed with `prefs.dismissNotice`. Every answer replaces
+ * what the page knows as stored; what the user is editing lives in the form, not here.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { ErrorCode, type ErrorInfo, type Result } from '../../../shared/ipc/contract-kit';
+import type { PreferencesPatch, PreferencesState } from '../../../shared/prefs/preferences';
+import { api } from '../../ipc/api';
+
+export type StoredPreferences =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly state: PreferencesState }
+  | { readonly status: 'failed'; readonly error: ErrorInfo };
+
+export interface PreferencesAccess {
+  readonly stored: StoredPreferences;
+  readonly reload: () => void;
+  /** Resolves with the stored state after the change, or the main side's error (nothing stored then). */
+  readonly save: (patch: PreferencesPatch) => Promise<Result<PreferencesState>>;
+  readonly dismissNotice: () => Promise<Result<PreferencesState>>;
+}
+
+export function usePreferences(): PreferencesAccess {
+  const [stored, setStored] = useState<StoredPreferences>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let stale = false;
+    void settle(api.call['prefs.get']({})).then((result) => {
+      if (stale) return;
+      setStored(result.ok ? { status: 'ready', state: result.value } : { status: 'failed', error: result.error });
+    });
+    return () => {
+      stale = true;
+    };
+  }, [attempt]);
+
+  const reload = useCallback(() => {
+    setStored({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const keep = useCallback((result: Result<PreferencesState>) => {
+    if (result.ok) setStored({ status: 'ready', state: result.value });
+    return result;
+  }, []);
+
+  const save = useCallback((patch: PreferencesPatch) => settle(api.call['prefs.update']({ patch })).then(keep), [keep]);
+  const dismissNotice = useCallback(() => settle(api.call['prefs.dismissNotice']({})).then(keep), [keep]);
+
+  return { stored, reload, save, dismissNotice };
+}
+
+/** The client promises a Result; should it reject anyway, the page says so instead of waiting forever. */
+async function settle<T>(call: Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await call;
+  } catch (cause) {
+    return { ok: false, error: { code: ErrorCode.Internal, message: String(cause) } };
+  }
+}
