@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     return win;
   };
 
-  const actions: MenuActions = { show, quit: () => app.quit() }; // syncNow: once the sync engine exists
+  const actions: MenuActions = { show, quit: () => app.quit() }; // syncNow: set once the service is up
 
   app.on('second-instance', (_event, argv) => show(routeOf(findDeepLink(argv))));
   app.on('open-url', (event, url) => {
@@ -119,6 +119,12 @@ async function main(): Promise<void> {
   const dispatch = createDispatcher(contract, service.service, { log });
   registerIpc(ipcMain, contract, dispatch, isTrustedSender);
 
+  // Sync now: the service's answer (its notice) reaches the tray as a tray.notice event; failures too.
+  actions.syncNow = () => {
+    void dispatch('sync.now', {}).then((result) => {
+      if (!result.ok) log.warn(`sync now: ${result.error.message}`);
+    });
+  };
   tray = createTray(actions, labels.appName, trayMenuTemplate(actions, labels));
   if (tray !== null) followTrayState(tray, createClient(contract, createDirectTransport(dispatch, service.events)));
 
