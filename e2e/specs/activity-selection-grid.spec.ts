@@ -24,7 +24,8 @@ async function openStep2(page: Page, { app }: SyncApp, next = 'Next'): Promise<L
   await page.goto(`${app.origin}/#/sync`);
   await page.getByRole('button', { name: next }).click();
   const table = page.getByRole('table', { name: /New mails in Outlook|Neue E-Mails in Outlook/ });
-  await expect(table.getByRole('row')).not.toHaveCount(0);
+  // The first answer reads Outlook (folders, delta, details): allow for a busy machine.
+  await expect(table.getByRole('row')).not.toHaveCount(0, { timeout: 45_000 });
   await expect(table.locator('[data-message-id]').first()).toBeVisible();
   return table;
 }
