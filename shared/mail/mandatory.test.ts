@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MandatoryField } from '../sync/mail-import-types';
-import { defaultCandidateValues, missingMandatoryFields, type MandatoryValues } from './mandatory';
+import { defaultCandidateValues, missingMandatoryFields, partnerAfterEdits, type MandatoryValues } from './mandatory';
 
 const complete: MandatoryValues = {
   type: 'MAILIN',
@@ -96,5 +96,18 @@ describe('defaultCandidateValues', () => {
         expect(values.subject).toBe(subject.trim());
       }),
     );
+  });
+});
+
+describe('partnerAfterEdits (the wizard and the import alike)', () => {
+  const base = { pickedPartner: undefined, pickedContact: undefined, partnerOfPickedContact: null, matchedPartner: 'BP-MATCH' };
+  it('keeps the matched partner without edits, and when the contact person is cleared', () => {
+    expect(partnerAfterEdits(base)).toBe('BP-MATCH');
+    expect(partnerAfterEdits({ ...base, pickedContact: null })).toBe('BP-MATCH');
+  });
+  it('brings a picked contact person\'s partner along, unless a partner was picked too', () => {
+    expect(partnerAfterEdits({ ...base, pickedContact: 'CP-2', partnerOfPickedContact: 'BP-OTHER' })).toBe('BP-OTHER');
+    expect(partnerAfterEdits({ ...base, pickedContact: 'CP-2', partnerOfPickedContact: 'BP-OTHER', pickedPartner: 'BP-PICKED' })).toBe('BP-PICKED');
+    expect(partnerAfterEdits({ ...base, pickedPartner: null })).toBeNull();
   });
 });

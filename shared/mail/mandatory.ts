@@ -46,3 +46,21 @@ function trimmedOrNull(value: string | null | undefined): string | null {
   const trimmed = value?.trim() ?? '';
   return trimmed === '' ? null : trimmed;
 }
+
+/**
+ * The business partner an activity gets after the user's edits in the wizard (the import and the grid apply
+ * the same rule): a picked partner wins; picking a contact person brings that person's partner along — an
+ * activity "with" someone of company A must not be filed under company B by default; clearing the contact
+ * person says nothing about the company, so the matched partner stays.
+ */
+export function partnerAfterEdits(input: {
+  /** undefined: not edited; null: cleared. */
+  pickedPartner: string | null | undefined;
+  pickedContact: string | null | undefined;
+  partnerOfPickedContact: string | null;
+  matchedPartner: string | null;
+}): string | null {
+  if (input.pickedPartner !== undefined) return input.pickedPartner;
+  if (input.pickedContact != null) return input.partnerOfPickedContact;
+  return input.matchedPartner;
+}

@@ -4,7 +4,7 @@
  * one the CRM has (a stale wizard may send a key deleted since).
  */
 import type { Kysely } from 'kysely';
-import { defaultCandidateValues, missingMandatoryFields } from '../../../shared/mail/mandatory';
+import { defaultCandidateValues, missingMandatoryFields, partnerAfterEdits } from '../../../shared/mail/mandatory';
 import type { SenderMatch } from '../../../shared/mail/sender-match';
 import type { MailImportSelection, MandatoryField } from '../../../shared/sync/mail-import-types';
 import type { CrmDatabase } from '../../crm/schema';
@@ -42,15 +42,12 @@ export function resolveValues(input: {
   });
   const matchedContact = match?.kind === 'contactPerson' ? match.contactPerson : null;
   const matchedPartner = match?.kind === 'contactPerson' || match?.kind === 'businessPartnerDomain' ? match.businessPartner : null;
-  // Picking another contact person in the wizard brings its business partner along, unless the user picked
-  // a partner too: an activity "with" someone of company A must not be filed under company B by default.
-  // Clearing the contact person says nothing about the company: the matched partner stays.
-  const partner =
-    overrides.businessPartner !== undefined
-      ? overrides.businessPartner
-      : overrides.contactPerson != null
-        ? input.partnerOfPickedContact
-        : matchedPartner;
+  const partner = partnerAfterEdits({
+    pickedPartner: overrides.businessPartner,
+    pickedContact: overrides.contactPerson,
+    partnerOfPickedContact: input.partnerOfPickedContact,
+    matchedPartner,
+  });
   return {
     type: blankToNull(overrides.type) ?? defaults.type,
     status: blankToNull(overrides.status) ?? defaults.status,

@@ -1,9 +1,9 @@
 /**
  * The values a candidate's activity will get, as the grid shows them: the import's defaults and the sender
- * match, with the user's edits applied the way `sync.import` applies them (electron/engine/mail-import/values.ts,
- * `resolveValues`): picking a contact person brings its business partner along unless a partner was picked too;
- * clearing the contact person leaves the partner as it was. Keep the two in step.
+ * match, with the user's edits applied the way `sync.import` applies them — the business partner by the very
+ * rule the import uses (shared/mail/mandatory.ts, `partnerAfterEdits`).
  */
+import { partnerAfterEdits } from '../../../../shared/mail/mandatory';
 import type { MailCandidate } from '../../../../shared/sync/mail-import-types';
 import type { CandidateEdit } from '../selection-rules';
 
@@ -23,8 +23,12 @@ const picked = (value: string | undefined, fallback: string | null): string | nu
 export function rowValues(candidate: MailCandidate, edit: CandidateEdit | undefined, partnerOf: (contactPerson: string) => string | null): RowValues {
   const e = edit ?? {};
   const contactPerson = e.contactPerson !== undefined ? e.contactPerson : candidate.contactPerson;
-  const businessPartner =
-    e.businessPartner !== undefined ? e.businessPartner : e.contactPerson != null ? partnerOf(e.contactPerson) : candidate.businessPartner;
+  const businessPartner = partnerAfterEdits({
+    pickedPartner: e.businessPartner,
+    pickedContact: e.contactPerson,
+    partnerOfPickedContact: e.contactPerson != null ? partnerOf(e.contactPerson) : null,
+    matchedPartner: candidate.businessPartner,
+  });
   return {
     type: picked(e.type, candidate.type),
     status: picked(e.status, candidate.status),
