@@ -268,6 +268,11 @@ async function prepare(ctx: ImportContext, lookups: Lookups, item: Work, message
     pend(outcome, 'UNKNOWN_KEY', texts.unknownKey(ctx.lang, label, unknownKey.field, unknownKey.key));
     return undefined;
   }
+  const mismatch = await keys.firstMismatch(values, ctx.lang);
+  if (mismatch !== undefined) {
+    pend(outcome, 'ALLOCATION_MISMATCH', texts.allocationMismatch(ctx.lang, label, mismatch, values.businessPartner));
+    return undefined;
+  }
   return {
     item, message, label, source, values,
     activityId: newId(),

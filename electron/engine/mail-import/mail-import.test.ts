@@ -432,6 +432,27 @@ describe('documents (wizard step Edit documents)', () => {
   });
 });
 
+describe('allocations', () => {
+  it('refuses a contact person, project or inquiry of another business partner, and imports a fitting one', async () => {
+    const [a, b, c] = [h.add(IMPORT), h.add(IMPORT), h.add(IMPORT)]; // from a.schmidt@cursor.de: CP-1 of BP-CURSOR
+    const { store, sync } = await setup();
+    await store.db.insertInto('business_partners').values({ key: 'BP-OTHER', name: 'Other GmbH' }).execute();
+    await store.db.insertInto('projects').values([{ key: 'P-OTHER', name: 'Elsewhere', business_partner_key: 'BP-OTHER' }, { key: 'P-CUR', name: 'Rollout', business_partner_key: 'BP-CURSOR' }]).execute();
+    await sync.refresh();
+    const summary = await sync.importSelected([
+      { messageId: a.immutableId, overrides: { project: 'P-OTHER' } },
+      { messageId: b.immutableId, overrides: { businessPartner: 'BP-OTHER' } },
+      { messageId: c.immutableId, overrides: { project: 'P-CUR' } },
+    ]);
+    expect(summary).toMatchObject({ imported: 1, pending: 2 });
+    expect(mailWarnings(summary).map((w) => w.message)).toEqual([
+      expect.stringMatching(/was not imported: the project "P-OTHER" belongs to the business partner "BP-OTHER", the activity to "BP-CURSOR"\.$/),
+      expect.stringMatching(/was not imported: the contact person "CP-1" belongs to the business partner "BP-CURSOR", the activity to "BP-OTHER"\.$/),
+    ]);
+    expect((await activities(store)).map((x) => [x.groupware_item_id, x.main_project_key])).toEqual([[c.immutableId, 'P-CUR']]);
+  });
+});
+
 describe('pending mails', () => {
   it('an empty subject keeps a mail pending in automatic mode; the wizard imports it with the subject the user typed', async () => {
     const blank = h.add(IMPORT, mail({ subject: '' }));

@@ -63,6 +63,10 @@ export const texts = {
     lang === 'de'
       ? `${mail(lang, label)} wurde nicht importiert: ${field} „${key}“ gibt es im CRM nicht.`
       : `${mail(lang, label)} was not imported: the ${field} "${key}" does not exist in the CRM.`,
+  allocationMismatch: (lang: Lang, label: MailLabel, m: { field: string; key: string; partner: string }, activityPartner: string | null) =>
+    lang === 'de'
+      ? `${mail(lang, label)} wurde nicht importiert: ${m.field} „${m.key}“ gehört zum Geschäftspartner „${m.partner}“, die Aktivität aber ${activityPartner === null ? 'zu keinem' : `zu „${activityPartner}“`}.`
+      : `${mail(lang, label)} was not imported: the ${m.field} "${m.key}" belongs to the business partner "${m.partner}", the activity ${activityPartner === null ? 'to none' : `to "${activityPartner}"`}.`,
   fetchFailed: (lang: Lang, label: MailLabel, reason: string) =>
     lang === 'de'
       ? `${mail(lang, label)} konnte nicht aus Outlook gelesen werden und bleibt dort: ${reason}`

@@ -120,6 +120,24 @@ export function keyChecker(db: Kysely<CrmDatabase>) {
       }
       return undefined;
     },
+    /**
+     * The first allocation that belongs to another business partner than the activity's (a contact person,
+     * project or inquiry is always some partner's): the CRM would not accept the activity otherwise.
+     */
+    async firstMismatch(values: ActivityValues, lang: 'de' | 'en'): Promise<{ field: string; key: string; partner: string } | undefined> {
+      const checks: Array<[string | null, 'contact_persons' | 'projects' | 'inquiries', { de: string; en: string }]> = [
+        [values.contactPerson, 'contact_persons', { de: 'der Ansprechpartner', en: 'contact person' }],
+        [values.project, 'projects', { de: 'das Projekt', en: 'project' }],
+        [values.inquiry, 'inquiries', { de: 'die Anfrage', en: 'inquiry' }],
+      ];
+      for (const [key, table, name] of checks) {
+        if (key === null) continue;
+        const row = await db.selectFrom(table).select('business_partner_key').where('key', '=', key).executeTakeFirst();
+        const partner = row?.business_partner_key ?? null;
+        if (partner !== null && partner !== values.businessPartner) return { field: name[lang], key, partner };
+      }
+      return undefined;
+    },
     async partnerOf(contactPerson: string | null | undefined): Promise<string | null> {
       if (contactPerson == null) return null;
       const row = await db.selectFrom('contact_persons').select('business_partner_key').where('key', '=', contactPerson).executeTakeFirst();
