@@ -121,15 +121,21 @@ export function createMailImport(deps: MailImportDeps): MailImport {
     try {
       await importSelections(importContext, selections, imported);
     } catch (error) {
-      // Broken off (e.g. Outlook lost mid-way): what committed is imported and counted; the rest stays in Outlook.
-      run.imported += imported.imported;
-      run.pending += total - imported.imported;
-      run.activityIds.push(...imported.activityIds);
-      run.warnings.push(...imported.warnings);
-      run.errors.push(...imported.errors);
-      // Nothing may still be writing when the run ends; what did go out is counted, what did not waits in the outbox.
-      run.moved += (await followUps.finish()).moved;
-      throw error;
+      if (opts.signal?.aborted === true) {
+        // Cancelled while a chunk was still on its way (its fetch gave up): as a cancel between chunks — the
+        // mails in hand are imported and moved below, everything else stays in Outlook.
+        imported.pending = total - imported.imported;
+      } else {
+        // Broken off (e.g. Outlook lost mid-way): what committed is imported and counted; the rest stays in Outlook.
+        run.imported += imported.imported;
+        run.pending += total - imported.imported;
+        run.activityIds.push(...imported.activityIds);
+        run.warnings.push(...imported.warnings);
+        run.errors.push(...imported.errors);
+        // Nothing may still be writing when the run ends; what did go out is counted, what did not waits in the outbox.
+        run.moved += (await followUps.finish()).moved;
+        throw error;
+      }
     }
     run.imported += imported.imported;
     run.pending += imported.pending;
