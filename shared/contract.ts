@@ -5,6 +5,7 @@
  * electron/service/; nothing else needs a new line.
  */
 import { z } from 'zod';
+import { ActivityDetail } from './crm/activity-detail';
 import { ActivityRow } from './crm/activity-row';
 import { CrmPickLists } from './crm/pick-lists';
 import { QuicksearchName } from './crm/quicksearch';
@@ -126,6 +127,8 @@ export const contract = defineContract({
         .strict(),
       res: z.array(ActivityRow),
     },
+    /** One activity for its (read-only) page; null when there is no activity with this id. */
+    'activities.get': { req: z.object({ id: z.string().min(1) }).strict(), res: ActivityDetail.nullable() },
   },
   events: {
     'sync.progress': SyncProgress,

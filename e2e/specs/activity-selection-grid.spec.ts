@@ -1,8 +1,8 @@
 /**
  * The wizard's *Activity selection* grid in browser mode, against the sandbox with the demo mailbox and CRM:
- * a red mandatory field blocks *Import* until it is picked from the CRM's lists (and the pick reaches the
+ * a red mandatory field blocks *Next* until it is picked from the CRM's lists (and the pick reaches the
  * import), links picked in place (contact person of the row's partner first, a project) end up on the
- * activity, Shift ticks a range, sort and filter per column, keyboard-only ticking and *Import* with Enter, and
+ * activity, Shift ticks a range, sort and filter per column, keyboard-only ticking and *Next* with Enter, and
  * the page in German.
  *
  * The import itself never leaves type, status or employee empty (they always have a default), so the test
@@ -58,10 +58,10 @@ async function withoutStatus(page: Page, subject: string): Promise<void> {
   });
 }
 
-test('a red status blocks Import until it is picked; links picked in place reach the activity', async ({ page, syncApp }, testInfo) => {
+test('a red status blocks Next until it is picked; links picked in place reach the activity', async ({ page, syncApp }, testInfo) => {
   await withoutStatus(page, FROM_ANNA);
   const table = await openStep2(page, syncApp);
-  const importButton = page.getByRole('button', { name: 'Import', exact: true });
+  const importButton = page.getByRole('button', { name: 'Next', exact: true });
 
   // Two ticked rows block: Anna's mail without status, Thomas Weber's without subject.
   const anna = rowOf(table, FROM_ANNA);
@@ -110,6 +110,7 @@ test('a red status blocks Import until it is picked; links picked in place reach
   await expect(page.getByTestId('import-blocked')).toBeHidden();
   await expect(importButton).toBeEnabled();
   await importButton.click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click(); // the documents step: nothing to set here
   await expect(page.getByTestId('sync-result')).toContainText('17 mails imported as activities.');
   const activities = page.getByRole('table', { name: 'Activities created by this import' });
   await expect(rowOf(activities, FROM_ANNA)).toContainText('open');
@@ -199,9 +200,9 @@ test('sorts and filters per column', async ({ page, syncApp }) => {
   await expect(dataRows(table)).toHaveCount(17);
 });
 
-test('keyboard only: Tab to a row, Space unticks it, Enter imports', async ({ page, syncApp }) => {
+test('keyboard only: Tab to a row, Space unticks it, Enter goes on and imports', async ({ page, syncApp }) => {
   const table = await openStep2(page, syncApp);
-  const importButton = page.getByRole('button', { name: 'Import', exact: true });
+  const importButton = page.getByRole('button', { name: 'Next', exact: true });
   await expect(importButton).toBeDisabled();
   const target = table.getByRole('checkbox', { name: 'Import the mail “(no subject)” from Thomas Weber' });
   // Tab order: header (tick all, then each column's sort and filter), then the rows, left to right.
@@ -213,7 +214,9 @@ test('keyboard only: Tab to a row, Space unticks it, Enter imports', async ({ pa
   await expect(target).not.toBeChecked();
   await expect(importButton).toBeEnabled();
   await expect(page.getByText('16 of 17 mails ticked for import.')).toBeVisible();
-  await page.keyboard.press('Enter'); // the step's default button: Import
+  await page.keyboard.press('Enter'); // the step's default button: Next
+  await expect(page.getByRole('heading', { name: /Edit documents$/ })).toBeFocused();
+  await page.keyboard.press('Enter'); // there: Import
   await expect(page.getByTestId('sync-result')).toContainText('16 mails imported as activities.');
   await expect(page.getByTestId('sync-result')).toContainText('1 mail not ticked: it stays in Outlook.');
 });

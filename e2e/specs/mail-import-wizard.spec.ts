@@ -1,8 +1,8 @@
 /**
  * The *Activity synchronization* wizard end to end in browser mode: the real service, engine and Graph
  * provider against the sandbox with the demo mailbox. Area selection → activity selection (folder warnings,
- * ticks, the red empty subject that blocks *Import*) → import → the result page; then Outlook's side, read
- * from the sandbox: what was imported moved to the archive folder, what was unticked stayed.
+ * ticks, the red empty subject that blocks *Next*) → edit documents → import → the result page; then Outlook's
+ * side, read from the sandbox: what was imported moved to the archive folder, what was unticked stayed.
  */
 import type { Page } from '@playwright/test';
 import type { SyncApp } from './fixtures';
@@ -48,7 +48,7 @@ test('imports the ticked mails, with a typed subject, and leaves the unticked on
   await openWizard(page, syncApp);
 
   // Step 1: mails chosen by default; tasks and appointed times shown, disabled, with the reason.
-  await expectQuietFocus(page, 'Step 1 of 3: Area selection');
+  await expectQuietFocus(page, 'Step 1 of 5: Area selection');
   const mails = page.getByRole('checkbox', { name: 'Mails' });
   await expect(mails).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Tasks' })).toBeDisabled();
@@ -69,7 +69,7 @@ test('imports the ticked mails, with a typed subject, and leaves the unticked on
   await page.keyboard.press('Enter');
 
   // Step 2: the folders whose names break the grammar are warnings with the server's sentence.
-  await expectQuietFocus(page, 'Step 2 of 3: Activity selection');
+  await expectQuietFocus(page, 'Step 2 of 5: Activity selection');
   const table = page.getByRole('table', { name: 'New mails in Outlook' });
   await expect(table).toBeVisible();
   for (const folder of ['CRM Ohne Status', 'CRM Unbekannt [X]']) {
@@ -92,8 +92,8 @@ test('imports the ticked mails, with a typed subject, and leaves the unticked on
   await expect(table.getByRole('row', { name: new RegExp(FROM_STRANGER) }).locator('[data-crm-key^="BP-"]')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('wizard-step-2.png'), fullPage: true });
 
-  // The mail without a subject is red and blocks *Import*.
-  const importButton = page.getByRole('button', { name: 'Import', exact: true });
+  // The mail without a subject is red and blocks *Next*.
+  const importButton = page.getByRole('button', { name: 'Next', exact: true });
   const subjectInput = page.getByRole('textbox', { name: 'Subject for the mail from Thomas Weber' });
   await expect(subjectInput).toHaveAttribute('aria-invalid', 'true');
   await expect(importButton).toBeDisabled();
@@ -107,19 +107,21 @@ test('imports the ticked mails, with a typed subject, and leaves the unticked on
   await expect(table.getByRole('checkbox', { name: 'Import all mails' })).toBeChecked({ indeterminate: true });
   await expect(page.getByText('16 of 17 mails ticked for import.')).toBeVisible();
 
-  // Typing a subject clears the red and frees *Import*.
+  // Typing a subject clears the red and frees *Next*.
   await subjectInput.fill(TYPED_SUBJECT);
   await expect(subjectInput).toHaveAttribute('aria-invalid', 'false');
   await expect(page.getByText('1 ticked mail has an empty mandatory field')).toBeHidden();
   await expect(importButton).toBeEnabled();
-  // Enter is the step's default button: here *Import*.
+  // Enter is the step's default button: here *Next*, to the documents; there Enter is *Import*.
   await subjectInput.press('Enter');
+  await expectQuietFocus(page, 'Step 3 of 5: Edit documents');
+  await page.keyboard.press('Enter');
 
-  // Step 3: the summary in words and the activities of this import.
-  await expectQuietFocus(page, 'Step 3 of 3: Import completed');
+  // The last step: the summary in words and the activities of this import.
+  await expectQuietFocus(page, 'Step 5 of 5: Import completed');
   const result = page.getByTestId('sync-result');
   await expect(result).toContainText('16 mails imported as activities.');
-  await expect(result).toContainText('0 mails left pending');
+  await expect(result).toContainText('0 ticked mails not imported');
   await expect(result).toContainText('1 mail not ticked: it stays in Outlook.');
   const activities = page.getByRole('table', { name: 'Activities created by this import' });
   await expect(activities.getByRole('row')).toHaveCount(1 + 16);
@@ -146,12 +148,12 @@ test('imports the ticked mails, with a typed subject, and leaves the unticked on
   expect(archived).toContain('');
 });
 
-test('unticking the mail without a subject frees Import as well', async ({ page, syncApp }) => {
+test('unticking the mail without a subject frees Next as well', async ({ page, syncApp }) => {
   await openWizard(page, syncApp);
   await page.getByRole('button', { name: 'Next' }).click();
   const table = page.getByRole('table', { name: 'New mails in Outlook' });
   await expect(table).toBeVisible();
-  const importButton = page.getByRole('button', { name: 'Import', exact: true });
+  const importButton = page.getByRole('button', { name: 'Next', exact: true });
   await expect(importButton).toBeDisabled();
   await table.getByRole('checkbox', { name: 'Import the mail “(no subject)” from Thomas Weber' }).click();
   await expect(importButton).toBeEnabled();
@@ -171,7 +173,7 @@ test.describe('in German', () => {
 
   test('step 1 speaks German', async ({ page, syncApp }) => {
     await openWizard(page, syncApp);
-    await expect(page.getByRole('heading', { name: 'Schritt 1 von 3: Bereichsauswahl' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Schritt 1 von 5: Bereichsauswahl' })).toBeVisible();
     await expect(page.getByRole('checkbox', { name: 'E-Mails' })).toBeChecked();
     await expect(page.getByRole('checkbox', { name: 'Aufgaben' })).toBeDisabled();
     await expect(page.getByRole('checkbox', { name: 'Termine' })).toBeDisabled();
@@ -182,7 +184,7 @@ test.describe('in German', () => {
   test('the server answers in German too: folder warnings; labels and names in a German page', async ({ page, syncApp }) => {
     await openWizard(page, syncApp);
     await page.getByRole('button', { name: 'Weiter' }).click();
-    await expectQuietFocus(page, 'Schritt 2 von 3: Aktivitätenauswahl');
+    await expectQuietFocus(page, 'Schritt 2 von 5: Aktivitätenauswahl');
     // The sentences come from the server, in the language the page asked for.
     for (const folder of ['CRM Ohne Status', 'CRM Unbekannt [X]']) {
       const warning = page.locator(`[data-folder="${folder}"]`);
@@ -199,8 +201,10 @@ test.describe('in German', () => {
     // Import only Anna's mail; the result page names her, in a German page.
     await table.getByRole('checkbox', { name: 'Alle E-Mails importieren' }).click(); // all → none
     await table.getByRole('checkbox', { name: new RegExp(FROM_ANNA) }).click();
+    await page.getByRole('button', { name: 'Weiter', exact: true }).click();
+    await expectQuietFocus(page, 'Schritt 3 von 5: Dokumente bearbeiten');
     await page.getByRole('button', { name: 'Importieren', exact: true }).click();
-    await expectQuietFocus(page, 'Schritt 3 von 3: Import abgeschlossen');
+    await expectQuietFocus(page, 'Schritt 5 von 5: Import abgeschlossen');
     const result = page.getByTestId('sync-result');
     await expect(result).toContainText('1 E-Mail als Aktivität importiert.');
     const activities = page.getByRole('table', { name: 'Von diesem Import angelegte Aktivitäten' });

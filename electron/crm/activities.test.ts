@@ -1,7 +1,8 @@
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActivityRow } from '../../shared/crm/activity-row';
-import { ActivityListError, activityListQuery, listActivities, type ListActivitiesOptions } from './activities';
+import { ActivityDetail } from '../../shared/crm/activity-detail';
+import { ActivityListError, activityListQuery, getActivity, listActivities, type ListActivitiesOptions } from './activities';
 import type { NewActivity } from './schema';
 import { openInMemoryCrmStore, type CrmStore } from './store';
 import { importedMail, seedMinimalCrmData } from './test-data';
@@ -22,7 +23,15 @@ beforeAll(async () => {
     ])
     .execute();
   const activities: NewActivity[] = [
-    importedMail(hour(1), { id: 'a-1', sync_run_id: 'run-1', contact_person_key: 'CP-1', business_partner_key: 'BP-CURSOR', body_html: '<p>Hi</p>' }),
+    importedMail(hour(1), {
+      id: 'a-1',
+      sync_run_id: 'run-1',
+      contact_person_key: 'CP-1',
+      business_partner_key: 'BP-CURSOR',
+      body_html: '<p>Hi</p>',
+      sender_name: 'Anna Schmidt',
+      sender_address: 'a.schmidt@cursor.de',
+    }),
     importedMail(hour(3), { id: 'a-3', sync_run_id: 'run-1' }),
     importedMail(hour(2), { id: 'a-2', sync_run_id: 'run-2', responsible_employee_key: 'SCH' }),
     importedMail(hour(4), {
@@ -129,6 +138,38 @@ describe('listActivities', () => {
   it('gives an activity without a body an empty body and no groupware link as null', async () => {
     const [phone] = await listActivities(store, { limit: 1 });
     expect(phone).toMatchObject({ id: 'crm-4', body: '', groupwareId: null, internetMessageId: null, documents: [] });
+  });
+});
+
+describe('getActivity', () => {
+  it('gives one activity with its sender, names, project and documents with size and type', async () => {
+    await store.db.insertInto('projects').values({ key: 'P-1', name: 'CRM rollout', business_partner_key: 'BP-CURSOR' }).execute();
+    await store.db.updateTable('activities').set({ main_project_key: 'P-1' }).where('id', '=', 'a-1').execute();
+    const detail = await getActivity(store, 'a-1');
+    expect(() => ActivityDetail.parse(detail)).not.toThrow();
+    expect(detail).toMatchObject({
+      id: 'a-1',
+      subject: 'Mail a-1',
+      body: '<p>Hi</p>',
+      sender: { name: 'Anna Schmidt', address: 'a.schmidt@cursor.de' },
+      contactPersonName: 'Anna Schmidt',
+      businessPartnerName: 'CURSOR Software AG',
+      employeeName: 'Maria Müller',
+      project: 'P-1',
+      projectName: 'CRM rollout',
+      inquiry: null,
+      inquiryName: null,
+      documents: [
+        { name: 'offer.pdf', category: 'OFFER', keyword: 'LIC', size: 1, contentType: 'application/pdf' },
+        { name: 'price-list.pdf', category: null, keyword: null, size: 1, contentType: 'application/pdf' },
+      ],
+    });
+    await store.db.updateTable('activities').set({ main_project_key: null }).where('id', '=', 'a-1').execute();
+  });
+
+  it('gives an activity that came from no mail no sender, and an unknown id nothing', async () => {
+    expect(await getActivity(store, 'crm-4')).toMatchObject({ id: 'crm-4', sender: null, body: '', documents: [] });
+    expect(await getActivity(store, 'no-such-activity')).toBeUndefined();
   });
 });
 

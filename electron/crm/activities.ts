@@ -5,6 +5,7 @@
  * contact person, business partner and employee come joined into the same query; documents in one more.
  */
 import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { ActivityDetail } from '../../shared/crm/activity-detail';
 import type { ActivityRow } from '../../shared/crm/activity-row';
 import type { QuicksearchName } from '../../shared/crm/quicksearch';
 import { quicksearchQuery, type Quicksearch } from './quicksearch';
@@ -35,6 +36,47 @@ export async function listActivities(store: CrmStore, options: ListActivitiesOpt
     activities.map((activity) => activity.id),
   );
   return activities.map((activity) => toRow(activity, documents.get(activity.id) ?? []));
+}
+
+/**
+ * One activity for its page: the row's fields, the mail's sender, the main project and inquiry by name, and
+ * the documents with size and type (never their content). Undefined when there is no activity with this id.
+ */
+export async function getActivity(store: CrmStore, id: string): Promise<ActivityDetail | undefined> {
+  const activity = await store.db
+    .selectFrom('activities')
+    .selectAll('activities')
+    .where('activities.id', '=', id)
+    .leftJoin('contact_persons', 'contact_persons.key', 'activities.contact_person_key')
+    .leftJoin('business_partners', 'business_partners.key', 'activities.business_partner_key')
+    .leftJoin('employees', 'employees.key', 'activities.responsible_employee_key')
+    .leftJoin('projects', 'projects.key', 'activities.main_project_key')
+    .leftJoin('inquiries', 'inquiries.key', 'activities.main_inquiry_key')
+    .select([
+      'contact_persons.name as contact_person_name',
+      'business_partners.name as business_partner_name',
+      'employees.name as employee_name',
+      'projects.name as project_name',
+      'inquiries.name as inquiry_name',
+    ])
+    .executeTakeFirst();
+  if (activity === undefined) return undefined;
+  const documents = await store.db
+    .selectFrom('documents')
+    .select(['name', 'category_key', 'keyword_key', 'size', 'content_type'])
+    .where('activity_id', '=', id)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return {
+    ...toRow(activity, []),
+    sender: activity.sender_address === null ? null : { name: activity.sender_name, address: activity.sender_address },
+    project: activity.main_project_key,
+    projectName: activity.project_name,
+    inquiry: activity.main_inquiry_key,
+    inquiryName: activity.inquiry_name,
+    documents: documents.map((d) => ({ name: d.name, category: d.category_key, keyword: d.keyword_key, size: d.size, contentType: d.content_type })),
+  };
 }
 
 /** The list's one query for the activities and the names of their keys (exported for the query-plan test). */

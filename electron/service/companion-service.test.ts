@@ -233,6 +233,27 @@ describe('activities.list', () => {
   });
 });
 
+describe('activities.get', () => {
+  it('gives one activity from the store without connecting to Outlook; null for an unknown id; refuses an empty id', async () => {
+    const engine = fakeEngine();
+    const { dispatch, dataDir } = await start({ engine });
+    const store = await openCrmStore(path.join(dataDir, 'crm.sqlite'));
+    try {
+      await store.db
+        .insertInto('activities')
+        .values(importedMail('2026-11-02T08:00:00.000Z', { id: 'mue-1', sender_name: 'Anna Schmidt', sender_address: 'a.schmidt@cursor.de' }))
+        .execute();
+    } finally {
+      await store.close();
+    }
+    const found = await dispatch('activities.get', { id: 'mue-1' });
+    expect(found).toMatchObject({ ok: true, value: { id: 'mue-1', employeeName: 'Maria Müller', sender: { name: 'Anna Schmidt', address: 'a.schmidt@cursor.de' } } });
+    expect(await dispatch('activities.get', { id: 'nothing-here' })).toEqual({ ok: true, value: null });
+    expect(await dispatch('activities.get', { id: '' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(engine.calls.connects).toBe(0);
+  });
+});
+
 describe('prefs.*', () => {
   it('hands out the defaults, stores a change in the data folder, and refuses an invalid one as data', async () => {
     const { dispatch, dataDir } = await start({ configured: false });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { contract, type Contract, type Locale } from '../../shared/contract';
 import { CompanionError, type ServiceOf } from '../../shared/ipc/contract-kit';
-import { listActivities } from '../crm/activities';
+import { getActivity, listActivities } from '../crm/activities';
 import { openCrmStore } from '../crm/store';
 import { importCrmData } from '../crm/import';
 import { readPickLists } from '../crm/pick-lists';
@@ -142,6 +142,8 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
         // Only "Imported mails" depends on who is signed in; the others must not need Outlook to be reachable.
         ...(quicksearch === 'imported-mails' ? { employeeKey: await mailImport.signedInEmployee() } : {}),
       }),
+
+    'activities.get': async ({ id }) => (await getActivity(store, id)) ?? null,
   };
 
   return {

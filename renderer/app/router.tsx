@@ -24,7 +24,7 @@ export const router = createHashRouter([
         lazy: async () => ({ Component: (await import('../pages/preferences/PreferencesPage')).PreferencesPage }),
       },
       { path: 'activities', lazy: activitiesPage },
-      { path: 'activities/:id', lazy: activitiesPage },
+      { path: 'activities/:id', lazy: async () => ({ Component: (await import('../pages/activities/ActivityPage')).ActivityPage }) },
       { path: '*', Component: NotFoundPage },
     ],
   },

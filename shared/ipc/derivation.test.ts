@@ -51,6 +51,7 @@ const service: ServiceOf<Extended> = {
   'sync.candidates': () => Promise.resolve({ folders: [], candidates: [], warnings: [] }),
   'sync.import': () => Promise.reject(new Error('not used by this test')),
   'activities.list': () => Promise.resolve([]),
+  'activities.get': () => Promise.resolve(null),
   'sync.cancel': () => Promise.resolve({ cancelled: false }),
   'sync.now': () => Promise.reject(new Error('not used by this test')),
   'crm.suggestPartner': () => Promise.reject(new Error('not used by this test')),

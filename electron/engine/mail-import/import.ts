@@ -69,8 +69,19 @@ interface Lookups {
   senders: SenderMatcher;
 }
 
-export async function importSelections(ctx: ImportContext, selections: readonly MailImportSelection[]): Promise<ImportOutcome> {
-  const outcome: ImportOutcome = { imported: 0, pending: 0, activityIds: [], warnings: [], errors: [] };
+export function emptyOutcome(): ImportOutcome {
+  return { imported: 0, pending: 0, activityIds: [], warnings: [], errors: [] };
+}
+
+/**
+ * Imports the selections chunk by chunk into `outcome` (filled as the chunks commit, so a caller whose import
+ * breaks off — Outlook lost mid-way — still knows what was imported).
+ */
+export async function importSelections(
+  ctx: ImportContext,
+  selections: readonly MailImportSelection[],
+  outcome: ImportOutcome = emptyOutcome(),
+): Promise<ImportOutcome> {
   const lookups: Lookups = { keys: keyChecker(ctx.db), senders: senderMatcher(ctx.db) };
   const work = await selectedRows(ctx, selections, outcome);
   await learnAttachmentSizes(ctx, work);

@@ -18,7 +18,7 @@ import { findDuplicates } from './candidates';
 import { crashHook, isSimulatedCrash, type CrashPoint } from './crash';
 import { discoverImportFolders, type Discovery } from './discover';
 import { queueDuplicates } from './duplicates';
-import { DEFAULT_MAX_ATTACHMENT_BYTES, importSelections, type ImportOutcome } from './import';
+import { DEFAULT_MAX_ATTACHMENT_BYTES, emptyOutcome, importSelections, type ImportOutcome } from './import';
 import { finishRun, startRun } from './journal';
 import { drainMailOutbox, followUpSender, type PendingFollowUp } from './outbox';
 import { catchUpFolders, refreshMirror, type SyncContext } from './sync-folders';
@@ -117,12 +117,25 @@ export function createMailImport(deps: MailImportDeps): MailImport {
       onItem: (label: MailLabel) => opts.onProgress?.({ phase: 'item', done: ++done, total, item: label.subject ?? '' }),
       onCommitted: (rows: PendingFollowUp[]) => followUps.add(rows),
     };
-    let imported: ImportOutcome;
+    const imported: ImportOutcome = emptyOutcome();
     try {
-      imported = await importSelections(importContext, selections);
+      await importSelections(importContext, selections, imported);
     } catch (error) {
-      await followUps.finish(); // nothing may still be writing when the run ends
-      throw error;
+      if (opts.signal?.aborted === true) {
+        // Cancelled while a chunk was still on its way (its fetch gave up): as a cancel between chunks — the
+        // mails in hand are imported and moved below, everything else stays in Outlook.
+        imported.pending = total - imported.imported;
+      } else {
+        // Broken off (e.g. Outlook lost mid-way): what committed is imported and counted; the rest stays in Outlook.
+        run.imported += imported.imported;
+        run.pending += total - imported.imported;
+        run.activityIds.push(...imported.activityIds);
+        run.warnings.push(...imported.warnings);
+        run.errors.push(...imported.errors);
+        // Nothing may still be writing when the run ends; what did go out is counted, what did not waits in the outbox.
+        run.moved += (await followUps.finish()).moved;
+        throw error;
+      }
     }
     run.imported += imported.imported;
     run.pending += imported.pending;

@@ -364,6 +364,55 @@ describe('Outlook misbehaving', () => {
     await expectAllImportedOnce(store, (await setup({ store })).provider, mails.map((m) => m.immutableId));
   });
 
+  it('cancelled while later chunks are still on their way: the same as between chunks, with the sentence, not an error', async () => {
+    // Five chunks of 20: the first three are fetched at once, the fourth only once the first is imported — the
+    // cancel lands while the import waits for it, and its fetch gives up.
+    const mails = Array.from({ length: 100 }, () => h.add(IMPORT));
+    const { store, sync } = await setup();
+    const candidates = (await sync.refresh()).candidates;
+    const controller = new AbortController();
+    h.sb.admin.setFaults({ operationMs: 30 });
+    const summary = await sync.importSelected(candidates.map((c) => ({ messageId: c.messageId })), {
+      signal: controller.signal,
+      // As the wizard's Cancel does: a moment later (a round trip), while the import waits for a chunk.
+      onProgress: (p) => { if (p.phase === 'item' && p.done === 20) setTimeout(() => controller.abort(), 150); },
+    });
+    h.sb.admin.resetFaults();
+    expect(summary.errors).toEqual([]);
+    expect(summary.imported).toBeGreaterThanOrEqual(20);
+    expect(summary.imported).toBeLessThan(100);
+    expect(summary.imported + summary.pending).toBe(100);
+    expect(summary.moved).toBe(summary.imported);
+    expect(mailWarnings(summary).map((w) => w.code)).toEqual(['SYNC_CANCELLED']);
+    expect(mailWarnings(summary)[0]?.message).toBe(`The synchronization was cancelled: ${summary.imported} mails are imported, ${summary.pending} stay in Outlook for the next run.`);
+    expect(inImportFolders()).toHaveLength(summary.pending);
+    expect(await activities(store)).toHaveLength(summary.imported);
+    expect(await sync.runAutomatic()).toMatchObject({ imported: summary.pending, errors: [] });
+    await expectAllImportedOnce(store, (await setup({ store })).provider, mails.map((m) => m.immutableId));
+  });
+
+  it('Outlook lost mid-import: the summary says so and counts what was imported; the next run takes the rest', async () => {
+    // Five chunks of 20: the first three are fetched at once, the last two only after the first is imported.
+    const mails = Array.from({ length: 100 }, () => h.add(IMPORT));
+    const { store, sync } = await setup();
+    const candidates = (await sync.refresh()).candidates;
+    h.sb.admin.setFaults({ operationMs: 15 });
+    const summary = await sync.importSelected(candidates.map((c) => ({ messageId: c.messageId })), {
+      // From the first committed chunk on, every answer is lost on the wire.
+      onProgress: (p) => { if (p.phase === 'item' && p.done === 20) h.sb.admin.setFaults({ dropResponse: 1_000_000 }); },
+    });
+    h.sb.admin.resetFaults();
+    expect(summary.errors.map((e) => e.code)).toContain('GROUPWARE_UNREACHABLE');
+    expect(summary.imported).toBeGreaterThanOrEqual(20);
+    expect(summary.imported).toBeLessThanOrEqual(60);
+    expect(summary.imported + summary.pending).toBe(100);
+    expect(summary.activityIds).toHaveLength(summary.imported);
+    expect(await activities(store)).toHaveLength(summary.imported);
+    // The next run moves what was imported (from the outbox) and imports the rest, each mail once.
+    expect(await sync.runAutomatic()).toMatchObject({ imported: summary.pending, errors: [] });
+    await expectAllImportedOnce(store, (await setup({ store })).provider, mails.map((m) => m.immutableId));
+  });
+
   it('a refused sign-in ends the run with GROUPWARE_AUTH in the summary and the journal; refresh throws it', async () => {
     h.add(IMPORT);
     const { store, sync } = await setup();

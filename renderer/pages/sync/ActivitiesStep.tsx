@@ -4,37 +4,38 @@
  */
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { MailImportSelection } from '../../../shared/sync/mail-import-types';
+import type { CandidateList, MailImportSelection } from '../../../shared/sync/mail-import-types';
 import { CandidateSelection } from './CandidateSelection';
-import { useCrmLists } from './grid/useCrmLists';
+import type { CrmLists } from './grid/useCrmLists';
 import { OperationProgress } from './OperationProgress';
-import type { WizardStep } from './useSyncWizard';
+import type { Loadable } from './useSyncWizard';
 import { useSyncProgress } from './useSyncProgress';
 import { WizardStepFrame } from './WizardStepFrame';
 
 interface ActivitiesStepProps {
-  step: Extract<WizardStep, { name: 'activities' }>;
+  candidates: Loadable<CandidateList>;
+  /** The CRM's lists for the grid's pickers (the wizard loads them once, for this step and the documents step). */
+  crmLists: CrmLists;
   onBack: () => void;
   onRetry: () => void;
-  onImport: (selections: MailImportSelection[], skipped: number) => void;
+  /** *Next*: the ticked mails with the user's changes, and how many stay unticked. */
+  onNext: (selections: MailImportSelection[], skipped: number) => void;
 }
 
-export function ActivitiesStep({ step, onBack, onRetry, onImport }: ActivitiesStepProps) {
+export function ActivitiesStep({ candidates, crmLists, onBack, onRetry, onNext }: ActivitiesStepProps) {
   const { t } = useTranslation();
-  const { candidates } = step;
   const progress = useSyncProgress(candidates.status === 'loading');
-  // Read from the store while Outlook is read, so the pickers' lists are there when the candidates arrive.
-  const crmLists = useCrmLists();
 
   if (candidates.status === 'ready') {
     return (
       <CandidateSelection
         list={candidates.value}
         crmLists={crmLists}
-        importing={step.importing}
-        importError={step.importError}
+        // The import runs in its own step now: this step never shows it.
+        importing={false}
+        importError={null}
         onBack={onBack}
-        onImport={onImport}
+        onImport={onNext}
       />
     );
   }

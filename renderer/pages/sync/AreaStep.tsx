@@ -1,11 +1,15 @@
 /**
- * Step 1, *Area selection*: what to import. Mails are checked by default (the seed's default); tasks and
- * appointed times are shown, disabled, with the reason, so nobody wonders where they went.
+ * Step 1, *Area selection*: what to import. Ticked at first as the user's preferences say (mails only out of the
+ * box); an area switched off there is unticked but can be ticked for this run. Tasks and appointed times are
+ * shown, disabled, with the reason, so nobody wonders where they went: their synchronization comes later (ticked
+ * in the preferences, they are still asked for, and the service's warning says so on the next step).
  */
-import { Button, Caption1, Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Preferences } from '../../../shared/prefs/preferences';
 import type { SyncArea } from '../../../shared/sync/mail-import-types';
+import { canReadOutlook, type AreaTicks } from './wizard-course';
 import { WizardStepFrame } from './WizardStepFrame';
 
 const useStyles = makeStyles({
@@ -16,16 +20,19 @@ const useStyles = makeStyles({
 });
 
 interface AreaStepProps {
-  areas: readonly SyncArea[];
-  onAreasChange: (areas: readonly SyncArea[]) => void;
+  areas: AreaTicks;
+  preferences: Preferences;
+  /** The preferences could not be read: the defaults apply, and the step says so. */
+  preferencesFailed: boolean;
+  onAreaChange: (area: SyncArea, ticked: boolean) => void;
   onNext: () => void;
 }
 
-export function AreaStep({ areas, onAreasChange, onNext }: AreaStepProps) {
+export function AreaStep({ areas, preferences, preferencesFailed, onAreaChange, onNext }: AreaStepProps) {
   const { t } = useTranslation();
   const styles = useStyles();
-  // Only mails can be imported in this version, so "something chosen" means "mails chosen".
-  const canGoOn = areas.includes('mails');
+  const canGoOn = canReadOutlook(areas);
+  const othersTicked = areas.tasks || areas.appointments;
 
   return (
     <WizardStepFrame
@@ -36,10 +43,15 @@ export function AreaStep({ areas, onAreasChange, onNext }: AreaStepProps) {
           <Button appearance="primary" disabled={!canGoOn} onClick={onNext}>
             {t('sync.next')}
           </Button>
-          {!canGoOn && <Text role="status">{t('sync.areas.noneChosen')}</Text>}
+          {!canGoOn && <Text role="status">{t(othersTicked ? 'sync.areas.mailsNeeded' : 'sync.areas.noneChosen')}</Text>}
         </>
       }
     >
+      {preferencesFailed && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t('wizard.preferencesFailed')}</MessageBarBody>
+        </MessageBar>
+      )}
       <Text>{t('sync.areas.intro')}</Text>
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>
@@ -47,19 +59,19 @@ export function AreaStep({ areas, onAreasChange, onNext }: AreaStepProps) {
         </legend>
         <AreaOption
           label={t('sync.areas.mails')}
-          hint={t('sync.areas.mailsHint')}
-          checked={canGoOn}
-          onChange={(checked) => onAreasChange(checked ? ['mails'] : [])}
+          hints={[t('sync.areas.mailsHint'), ...(preferences.areas.mails ? [] : [t('sync.areas.offInPreferences')])]}
+          checked={areas.mails}
+          onChange={(checked) => onAreaChange('mails', checked)}
         />
-        <AreaOption label={t('sync.areas.tasks')} hint={t('sync.areas.later')} checked={false} />
-        <AreaOption label={t('sync.areas.appointments')} hint={t('sync.areas.later')} checked={false} />
+        <AreaOption label={t('sync.areas.tasks')} hints={[t('sync.areas.later')]} checked={areas.tasks} />
+        <AreaOption label={t('sync.areas.appointments')} hints={[t('sync.areas.later')]} checked={areas.appointments} />
       </fieldset>
     </WizardStepFrame>
   );
 }
 
 /** A checkbox with its explanation below; without `onChange` it is disabled and the hint says why. */
-function AreaOption({ label, hint, checked, onChange }: { label: string; hint: string; checked: boolean; onChange?: (checked: boolean) => void }) {
+function AreaOption({ label, hints, checked, onChange }: { label: string; hints: string[]; checked: boolean; onChange?: (checked: boolean) => void }) {
   const styles = useStyles();
   const hintId = useId();
   return (
@@ -72,7 +84,7 @@ function AreaOption({ label, hint, checked, onChange }: { label: string; hint: s
         onChange={(_event, data) => onChange?.(data.checked === true)}
       />
       <Caption1 id={hintId} className={styles.hint}>
-        {hint}
+        {hints.join(' ')}
       </Caption1>
     </div>
   );

@@ -57,7 +57,7 @@ export function CandidateSelection({ list, crmLists, importing, importError, onB
             {t('sync.back')}
           </Button>
           <Button appearance="primary" disabled={!canImport} onClick={startImport}>
-            {t('sync.import')}
+            {t('sync.next')}
           </Button>
         </>
       }

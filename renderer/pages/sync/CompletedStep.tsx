@@ -1,20 +1,26 @@
-/** Step 3, *Import completed*: what the import did, and the activities it created (the seed's default view). */
-import { Button } from '@fluentui/react-components';
+/**
+ * The last step, *Import completed*: what the import did in words, then what the user's preferences ask to see
+ * after an import — the activities of this import (the seed's default), all imported mails, or the summary only.
+ * Each listed activity opens its page.
+ */
+import { Button, Text } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { SyncSummary } from '../../../shared/sync/mail-import-types';
+import type { ResultView } from '../../../shared/prefs/preferences';
 import { ImportedActivities } from './ImportedActivities';
 import { ResultSummary } from './ResultSummary';
+import type { ImportResult } from './useSyncWizard';
 import { WizardStepFrame } from './WizardStepFrame';
 
 interface CompletedStepProps {
-  summary: SyncSummary;
-  skipped: number;
+  result: ImportResult;
+  view: ResultView;
   onAgain: () => void;
   onClose: () => void;
 }
 
-export function CompletedStep({ summary, skipped, onAgain, onClose }: CompletedStepProps) {
+export function CompletedStep({ result, view, onAgain, onClose }: CompletedStepProps) {
   const { t } = useTranslation();
+  const { summary, skipped } = result;
   return (
     <WizardStepFrame
       step="completed"
@@ -29,7 +35,9 @@ export function CompletedStep({ summary, skipped, onAgain, onClose }: CompletedS
       }
     >
       <ResultSummary summary={summary} skipped={skipped} />
-      <ImportedActivities runId={summary.runId} expected={summary.activityIds.length} />
+      {view === 'currentImport' && <ImportedActivities query={{ runId: summary.runId }} expected={summary.activityIds.length} />}
+      {view === 'allImportedMails' && <ImportedActivities query={{ quicksearch: 'all-imported-mails' }} expected={summary.activityIds.length} />}
+      {view === 'summaryOnly' && <Text>{t('sync.result.summaryOnly')}</Text>}
     </WizardStepFrame>
   );
 }

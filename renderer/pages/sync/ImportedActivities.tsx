@@ -1,8 +1,10 @@
 /**
- * Step 3's list: the activities this import created — type and status in words, subject, contact person,
- * business partner and the employee by name (key below), date.
+ * The result page's list: the activities this import created, or the newest imported mails of everyone — type
+ * and status in words, subject, contact person, business partner and the employee by name (key below), date.
+ * Each row opens its activity: the subject is a link (Tab, Enter), and a click anywhere on the row does the same.
  */
 import {
+  Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -19,12 +21,13 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { useId } from 'react';
+import { useId, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useHref, useNavigate } from 'react-router';
 import type { ActivityRow } from '../../../shared/crm/activity-row';
 import { KeyedName } from './KeyedName';
 import { formatDateTime, statusLabel, typeLabel } from './labels';
-import { useRunActivities } from './useRunActivities';
+import { NEWEST_IMPORTED, useActivities, type ActivityQuery } from './useRunActivities';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -36,41 +39,66 @@ const useStyles = makeStyles({
   cell: { paddingBlock: '6px' },
   subject: { minWidth: '200px' },
   notAssigned: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
+  row: { cursor: 'pointer' },
+  hint: { color: tokens.colorNeutralForeground3 },
 });
 
-export function ImportedActivities({ runId, expected }: { runId: string; expected: number }) {
+interface ImportedActivitiesProps {
+  query: ActivityQuery;
+  /** How many the summary counted (a run's list is read whatever it counted). */
+  expected: number;
+}
+
+export function ImportedActivities({ query, expected }: ImportedActivitiesProps) {
   const { t } = useTranslation();
   const styles = useStyles();
   const headingId = useId();
-  const activities = useRunActivities(runId, expected);
+  const activities = useActivities(query, expected);
+  const ofRun = 'runId' in query;
   return (
     <section className={styles.section} aria-labelledby={headingId}>
       <Subtitle2 as="h3" id={headingId} className={styles.heading}>
-        {t('sync.result.activitiesHeading')}
+        {t(ofRun ? 'sync.result.activitiesHeading' : 'sync.result.allHeading')}
       </Subtitle2>
       {activities.status === 'loading' && <Spinner size="small" labelPosition="after" label={t('sync.result.loadingActivities')} />}
       {activities.status === 'failed' && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{t('sync.result.activitiesFailed')}</MessageBarTitle>
+            <MessageBarTitle>{t(ofRun ? 'sync.result.activitiesFailed' : 'sync.result.allFailed')}</MessageBarTitle>
             {activities.error.message}
           </MessageBarBody>
         </MessageBar>
       )}
       {activities.status === 'ready' &&
-        (activities.value.length === 0 ? <Text>{t('sync.result.noActivities')}</Text> : <ActivitiesTable rows={activities.value} />)}
+        (activities.value.length === 0 ? (
+          <Text>{t(ofRun ? 'sync.result.noActivities' : 'sync.result.noImportedMails')}</Text>
+        ) : (
+          <>
+            <ActivitiesTable rows={activities.value} label={t(ofRun ? 'sync.result.activitiesLabel' : 'sync.result.allLabel')} />
+            <Text className={styles.hint}>
+              {t('sync.result.openHint')}
+              {!ofRun && activities.value.length >= NEWEST_IMPORTED && ` ${t('sync.result.newest', { count: activities.value.length })}`}
+            </Text>
+          </>
+        ))}
     </section>
   );
 }
 
-function ActivitiesTable({ rows }: { rows: ActivityRow[] }) {
+function ActivitiesTable({ rows, label }: { rows: ActivityRow[]; label: string }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
+  const navigate = useNavigate();
+  // A click on the row opens the activity as its link would; the link answers its own clicks (and Enter).
+  const open = (event: MouseEvent<HTMLElement>, id: string) => {
+    if ((event.target as HTMLElement).closest('a') !== null) return;
+    void navigate(`/activities/${encodeURIComponent(id)}`);
+  };
   const nameOrNone = (key: string | null, name: string | null) =>
     key === null ? <span className={styles.notAssigned}>{t('sync.result.notAssigned')}</span> : <KeyedName name={name} crmKey={key} />;
   return (
     <div className={styles.scroller}>
-      <Table className={styles.table} size="small" aria-label={t('sync.result.activitiesLabel')}>
+      <Table className={styles.table} size="small" aria-label={label}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{t('sync.result.columns.type')}</TableHeaderCell>
@@ -84,10 +112,12 @@ function ActivitiesTable({ rows }: { rows: ActivityRow[] }) {
         </TableHeader>
         <TableBody>
           {rows.map((row) => (
-            <TableRow key={row.id} data-activity-id={row.id}>
+            <TableRow key={row.id} data-activity-id={row.id} className={styles.row} onClick={(event) => open(event, row.id)}>
               <TableCell className={styles.cell}>{typeLabel(t, row.type)}</TableCell>
               <TableCell className={styles.cell}>{statusLabel(t, row.status)}</TableCell>
-              <TableCell className={mergeClasses(styles.cell, styles.subject)}>{row.subject}</TableCell>
+              <TableCell className={mergeClasses(styles.cell, styles.subject)}>
+                <ActivityLink id={row.id} subject={row.subject} />
+              </TableCell>
               <TableCell className={styles.cell}>{nameOrNone(row.contactPerson, row.contactPersonName)}</TableCell>
               <TableCell className={styles.cell}>{nameOrNone(row.businessPartner, row.businessPartnerName)}</TableCell>
               <TableCell className={styles.cell}>{nameOrNone(row.employee, row.employeeName)}</TableCell>
@@ -100,4 +130,10 @@ function ActivitiesTable({ rows }: { rows: ActivityRow[] }) {
       </Table>
     </div>
   );
+}
+
+function ActivityLink({ id, subject }: { id: string; subject: string }) {
+  const { t } = useTranslation();
+  const href = useHref(`/activities/${encodeURIComponent(id)}`);
+  return <Link href={href}>{subject.trim() === '' ? t('sync.noSubject') : subject}</Link>;
 }

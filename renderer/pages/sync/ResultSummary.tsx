@@ -1,4 +1,9 @@
-/** Step 3's summary in words: imported, pending, not ticked, warnings and errors — then each problem itself. */
+/**
+ * The result's summary in words: imported, not imported (they stay in Outlook), not ticked, warnings and errors —
+ * then each problem itself. A cancelled import says so first, with the server's sentence (how many were imported,
+ * that the rest stays in Outlook); an import that broke off (e.g. the connection was lost) shows its error
+ * sentence among the errors, and the list below still shows what it imported.
+ */
 import { MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,16 +15,29 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
 });
 
+/** The engine's code for "the user cancelled": its sentence is the news, not a warning among others. */
+const SYNC_CANCELLED = 'SYNC_CANCELLED';
+
 export function ResultSummary({ summary, skipped }: { summary: SyncSummary; skipped: number }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const headingId = useId();
-  const problems = summary.warnings.length + summary.errors.length;
+  const cancelled = summary.warnings.filter((w) => w.code === SYNC_CANCELLED);
+  const warnings = summary.warnings.filter((w) => w.code !== SYNC_CANCELLED);
+  const problems = warnings.length + summary.errors.length;
   return (
     <section className={styles.section} aria-labelledby={headingId} data-testid="sync-result">
       <Subtitle2 as="h3" id={headingId} className={styles.heading}>
         {t('sync.result.summary')}
       </Subtitle2>
+      {cancelled.map((problem, index) => (
+        <MessageBar key={`cancelled-${index}`} intent="info" layout="multiline" data-testid="sync-cancelled">
+          <MessageBarBody>
+            <MessageBarTitle>{t('sync.result.cancelledTitle')}</MessageBarTitle>
+            {problem.message}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
       <ul className={styles.list}>
         <li>{t('sync.result.imported', { count: summary.imported })}</li>
         <li>{t('sync.result.pending', { count: summary.pending })}</li>
@@ -28,13 +46,13 @@ export function ResultSummary({ summary, skipped }: { summary: SyncSummary; skip
           <li>{t('sync.result.noProblems')}</li>
         ) : (
           <>
-            <li>{t('sync.result.warnings', { count: summary.warnings.length })}</li>
+            <li>{t('sync.result.warnings', { count: warnings.length })}</li>
             <li>{t('sync.result.errors', { count: summary.errors.length })}</li>
           </>
         )}
       </ul>
       <Problems intent="error" title={t('sync.result.errorsTitle')} problems={summary.errors} />
-      <Problems intent="warning" title={t('sync.result.warningsTitle')} problems={summary.warnings} />
+      <Problems intent="warning" title={t('sync.result.warningsTitle')} problems={warnings} />
     </section>
   );
 }

@@ -1,29 +1,130 @@
 /**
  * File › Activity synchronization…: the import wizard of the seed's "Proceeding" — area selection, activity
- * selection, import completed. (The documents step, an admin option, comes later.)
+ * selection, edit documents (an admin setting), import, import completed — started from the user's preferences.
+ * The activity selection stays mounted (hidden) while the later steps show, so *Back* finds the ticks and edits
+ * as the user left them. The result is also kept in the page's history entry: opening an activity from it and
+ * coming back shows it again.
  */
+import { Spinner } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
+import { z } from 'zod';
+import type { Preferences } from '../../../shared/prefs/preferences';
+import { SyncSummary } from '../../../shared/sync/mail-import-types';
 import { PageLayout } from '../common/PageLayout';
 import { ActivitiesStep } from './ActivitiesStep';
 import { AreaStep } from './AreaStep';
 import { CompletedStep } from './CompletedStep';
-import { useSyncWizard } from './useSyncWizard';
+import { documentGroups } from './documents-rules';
+import { DocumentsStep } from './DocumentsStep';
+import { useCrmLists } from './grid/useCrmLists';
+import { ImportStep } from './ImportStep';
+import { LeaveWizardDialog } from './LeaveWizardDialog';
+import { StepIndicator } from './StepIndicator';
+import { useSyncWizard, type ImportResult } from './useSyncWizard';
+import { useWizardLeaveGuard } from './useWizardLeaveGuard';
+import { useWizardPreferences } from './useWizardPreferences';
+import { WizardStepsContext } from './WizardStepFrame';
+
+const KeptResult = z.object({ syncResult: z.object({ summary: SyncSummary, skipped: z.number().int().nonnegative() }) });
 
 export function SyncPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const wizard = useSyncWizard();
-  const { step } = wizard;
+  const preferences = useWizardPreferences();
   return (
     <PageLayout title={t('sync.title')} width="wide">
-      {step.name === 'areas' && <AreaStep areas={wizard.areas} onAreasChange={wizard.setAreas} onNext={wizard.loadCandidates} />}
-      {step.name === 'activities' && (
-        <ActivitiesStep step={step} onBack={wizard.back} onRetry={wizard.loadCandidates} onImport={wizard.importSelected} />
-      )}
-      {step.name === 'completed' && (
-        <CompletedStep summary={step.summary} skipped={step.skipped} onAgain={wizard.restart} onClose={() => void navigate('/')} />
+      {preferences.status === 'loading' ? (
+        <Spinner size="small" labelPosition="after" label={t('wizard.loadingPreferences')} />
+      ) : (
+        <Wizard preferences={preferences.preferences} preferencesFailed={preferences.status === 'failed'} />
       )}
     </PageLayout>
+  );
+}
+
+function Wizard({ preferences, preferencesFailed }: { preferences: Preferences; preferencesFailed: boolean }) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  // Only the first render's: later changes of the entry's state are the wizard's own.
+  const [restored] = useState(() => {
+    const kept = KeptResult.safeParse(location.state);
+    return kept.success ? kept.data.syncResult : null;
+  });
+  const wizard = useSyncWizard(preferences, restored);
+  // The CRM's lists for the grid's pickers and the documents' categories and keywords: a read of the store.
+  const crmLists = useCrmLists();
+  const { step, candidates, result } = wizard;
+  const importing = wizard.run?.status === 'running';
+  const guard = useWizardLeaveGuard({ guarding: step !== 'completed', importing, cancelImport: wizard.cancelImport });
+
+  // Keep the result in this history entry (see above); "Synchronize again" clears it.
+  useEffect(() => {
+    const kept: ImportResult | null = KeptResult.safeParse(location.state).data?.syncResult ?? null;
+    if (result !== null && kept?.summary.runId !== result.summary.runId) {
+      void navigate(location.pathname, { replace: true, state: { syncResult: result } });
+    }
+  }, [result, location.state, location.pathname, navigate]);
+  const restart = () => {
+    wizard.restart();
+    void navigate(location.pathname, { replace: true, state: null });
+  };
+
+  const groups = useMemo(
+    () => (candidates?.status === 'ready' && wizard.chosen !== null ? documentGroups(candidates.value.candidates, wizard.chosen.selections) : []),
+    [candidates, wizard.chosen],
+  );
+  const selectionKept = candidates !== null && (step === 'activities' || step === 'documents' || step === 'import');
+
+  return (
+    <WizardStepsContext.Provider value={wizard.steps}>
+      <StepIndicator steps={wizard.steps} current={step} />
+      {step === 'areas' && (
+        <AreaStep
+          areas={wizard.areas}
+          preferences={preferences}
+          preferencesFailed={preferencesFailed}
+          onAreaChange={wizard.setArea}
+          onNext={wizard.loadCandidates}
+        />
+      )}
+      {selectionKept && (
+        <KeptStep visible={step === 'activities'}>
+          <ActivitiesStep candidates={candidates} crmLists={crmLists} onBack={wizard.back} onRetry={wizard.loadCandidates} onNext={wizard.chooseMails} />
+        </KeptStep>
+      )}
+      {step === 'documents' && (
+        <DocumentsStep
+          groups={groups}
+          crmLists={crmLists}
+          choices={wizard.documents}
+          onChoose={wizard.setDocument}
+          onBack={wizard.back}
+          onImport={wizard.startImport}
+        />
+      )}
+      {step === 'import' && wizard.run !== null && (
+        <ImportStep run={wizard.run} onCancel={wizard.cancelImport} onBack={wizard.back} onRetry={wizard.startImport} />
+      )}
+      {step === 'completed' && result !== null && (
+        <CompletedStep result={result} view={preferences.resultView} onAgain={restart} onClose={() => void navigate('/')} />
+      )}
+      <LeaveWizardDialog guard={guard} importing={importing || guard.leavingAfterImport} />
+    </WizardStepsContext.Provider>
+  );
+}
+
+/** A step kept mounted while hidden; when it shows again, focus goes to its heading as on a fresh step. */
+function KeptStep({ visible, children }: { visible: boolean; children: ReactNode }) {
+  const container = useRef<HTMLDivElement>(null);
+  const wasVisible = useRef(visible);
+  useEffect(() => {
+    if (visible && !wasVisible.current) container.current?.querySelector<HTMLElement>('h2')?.focus();
+    wasVisible.current = visible;
+  }, [visible]);
+  return (
+    <div ref={container} hidden={!visible}>
+      {children}
+    </div>
   );
 }

@@ -1,16 +1,19 @@
 /**
- * One wizard page: "Step n of 3: name" as its heading, the content, and the buttons. Enter anywhere in the step
+ * One wizard page: "Step n of m: name" as its heading (m: the steps of this run, from WizardStepsContext), the content, and the buttons. Enter anywhere in the step
  * (except on a button or link, which answer Enter themselves) presses the step's default button, as in the
  * Windows client's wizard. Focus moves to the heading when the step appears, so keyboard and screen-reader
  * users start at the top of the new step. The heading draws no focus ring: it is no control (tabIndex -1, Tab
  * never lands on it), and a ring around a title reads as a selection; the controls keep theirs.
  */
 import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ALL_STEPS, type StepName } from './wizard-course';
 
-export const WIZARD_STEPS = ['areas', 'activities', 'completed'] as const;
-export type WizardStepName = (typeof WIZARD_STEPS)[number];
+export type WizardStepName = StepName;
+
+/** The steps of this run, in order: without *Edit documents* when the admin setting is off. */
+export const WizardStepsContext = createContext<readonly StepName[]>(ALL_STEPS);
 
 const useStyles = makeStyles({
   frame: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -31,6 +34,7 @@ interface WizardStepFrameProps {
 export function WizardStepFrame({ step, children, actions, onDefaultAction }: WizardStepFrameProps) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const steps = useContext(WizardStepsContext);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [step]);
 
@@ -46,7 +50,7 @@ export function WizardStepFrame({ step, children, actions, onDefaultAction }: Wi
   return (
     <section className={styles.frame} aria-labelledby={`sync-step-${step}`} onKeyDown={onKeyDown}>
       <h2 id={`sync-step-${step}`} className={styles.heading} ref={heading} tabIndex={-1}>
-        {t('sync.stepOf', { step: WIZARD_STEPS.indexOf(step) + 1, total: WIZARD_STEPS.length, name: t(`sync.steps.${step}`) })}
+        {t('sync.stepOf', { step: steps.indexOf(step) + 1, total: steps.length, name: t(`sync.steps.${step}`) })}
       </h2>
       {children}
       <div className={styles.actions}>{actions}</div>

@@ -34,3 +34,22 @@ export function formatDateTime(language: string | undefined, iso: string): strin
   }
   return format.format(date);
 }
+
+/** "12 KB" / "1.4 MB": a file size as people read it (1 KB = 1024 bytes, as Outlook and Explorer show it). */
+export function formatSize(language: string | undefined, bytes: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return new Intl.NumberFormat(language, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: digits }).format(value);
+}
+
+/** "Anna Schmidt <a.schmidt@example.com>", or the address alone when the mail gave no name. */
+export function senderText(sender: { name: string | null; address: string }): string {
+  const name = sender.name?.trim() ?? '';
+  return name === '' || name === sender.address ? sender.address : `${name} <${sender.address}>`;
+}
