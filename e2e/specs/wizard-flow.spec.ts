@@ -76,6 +76,8 @@ test('documents get a category and a keyword and are stored with them; a result 
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(page.getByRole('heading', { name: 'Step 2 of 5: Activity selection' })).toBeFocused();
   await expect(page.getByText('17 of 18 mails ticked for import.')).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: NO_SUBJECT })).not.toBeChecked();
+  await expect(page.getByRole('row', { name: new RegExp(escapeRegExp(CONTRACT_MAIL)) })).toBeVisible();
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(contractCategory).toHaveValue('CONTRACT');
   await page.getByRole('button', { name: 'Import', exact: true }).click();

@@ -5,6 +5,7 @@
  * The import is caught at its start: the sandbox holds each Outlook operation for a while, so the page shows
  * "0 of 17" until the screenshot is taken, then lets go.
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -88,5 +89,43 @@ for (const lang of ['en', 'de'] as const) {
 async function screenshot(page: Page, file: string): Promise<void> {
   // The activity's id is new on every run: left out, so an unchanged page gives an unchanged picture.
   const style = '[data-testid="activity-id"] { visibility: hidden; }';
-  await page.screenshot({ path: path.join(SCREENSHOTS, file), fullPage: true, animations: 'disabled', caret: 'hide', style });
+  const taken = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide', style });
+  const target = path.join(SCREENSHOTS, file);
+  if (existsSync(target) && !(await differs(page, readFileSync(target), taken))) return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  writeFileSync(target, taken);
+}
+
+/**
+ * Whether two screenshots show something different: another size, or a pixel that changed by more than anti-
+ * aliasing does (Chromium draws icons' edges a little differently from run to run; text that changed differs by
+ * far more). Compared in a blank page of the same browser.
+ */
+async function differs(page: Page, before: Buffer, after: Buffer): Promise<boolean> {
+  const scratch = await page.context().newPage();
+  try {
+    return await scratch.evaluate(
+      async ([a, b]) => {
+        const pixels = async (base64: string) => {
+          const image = new Image();
+          image.src = `data:image/png;base64,${base64}`;
+          await image.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = image.width;
+          canvas.height = image.height;
+          const context = canvas.getContext('2d');
+          if (context === null) throw new Error('no 2d canvas');
+          context.drawImage(image, 0, 0);
+          return context.getImageData(0, 0, image.width, image.height);
+        };
+        const [x, y] = await Promise.all([pixels(a), pixels(b)]);
+        if (x.width !== y.width || x.height !== y.height) return true;
+        for (let i = 0; i < x.data.length; i++) if (Math.abs((x.data[i] ?? 0) - (y.data[i] ?? 0)) > 96) return true;
+        return false;
+      },
+      [before.toString('base64'), after.toString('base64')] as const,
+    );
+  } finally {
+    await scratch.close();
+  }
 }
