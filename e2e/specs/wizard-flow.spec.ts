@@ -249,6 +249,38 @@ test('Outlook lost mid-way: the summary\'s error sentence, and what was imported
   expect(await listedSubjects(page, 'Activities created by this import')).toHaveLength(imported);
 });
 
+test('an import that cannot run at all: the server\'s sentence; Back keeps every choice, and the import runs from there', async ({ page, syncApp }) => {
+  // The first `sync.import` is answered with an error, as when Outlook cannot be reached; the rest go through.
+  let refused = false;
+  await page.routeWebSocket(/\/ws$/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      const frame = JSON.parse(String(message)) as { t: string; id: number; name: string };
+      if (frame.t === 'call' && frame.name === 'sync.import' && !refused) {
+        refused = true;
+        ws.send(JSON.stringify({ t: 'result', id: frame.id, result: { ok: false, error: { code: 'GROUPWARE_UNREACHABLE', message: 'Outlook cannot be reached: no network.' } } }));
+        return;
+      }
+      server.send(message);
+    });
+    server.onMessage((message) => ws.send(message));
+  });
+  await openWizard(page, syncApp);
+  await toActivitySelection(page);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('combobox', { name: `Category for “${CONTRACT_PDF}”` }).selectOption({ label: 'Offer' });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText('The import could not run.')).toBeVisible();
+  await expect(page.getByText('Outlook cannot be reached: no network.')).toBeVisible();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByRole('heading', { name: 'Step 3 of 5: Edit documents' })).toBeFocused();
+  await expect(page.getByRole('combobox', { name: `Category for “${CONTRACT_PDF}”` })).toHaveValue('OFFER');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByTestId('sync-result')).toContainText('16 mails imported as activities.');
+  const stored = await valueOf(syncApp, 'activities.list', { quicksearch: 'all-imported-mails', limit: 100 });
+  expect(stored.find((a) => a.subject === CONTRACT_MAIL)?.documents).toEqual([{ name: CONTRACT_PDF, category: 'OFFER', keyword: null }]);
+});
+
 test('Esc asks before leaving; during an import leaving is only possible by cancelling it', async ({ page, syncApp }) => {
   addBulkMails(syncApp, 100);
   await openWizard(page, syncApp);
