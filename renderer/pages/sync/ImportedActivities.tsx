@@ -27,7 +27,7 @@ import { useHref, useNavigate } from 'react-router';
 import type { ActivityRow } from '../../../shared/crm/activity-row';
 import { KeyedName } from './KeyedName';
 import { formatDateTime, statusLabel, typeLabel } from './labels';
-import { NEWEST_IMPORTED, useActivities, type ActivityQuery } from './useRunActivities';
+import { NEWEST_IMPORTED, useActivities, type ActivityQuery } from './useActivities';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
