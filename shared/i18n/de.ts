@@ -159,7 +159,6 @@ export const de: Messages = {
       activitiesFailed: 'Die Aktivitäten dieses Imports konnten nicht geladen werden.',
       noActivities: 'Dieser Import hat keine Aktivitäten angelegt.',
       cancelledTitle: 'Import abgebrochen',
-      stoppedTitle: 'Der Import wurde unterbrochen',
       allHeading: 'Alle importierten E-Mails',
       allLabel: 'Alle importierten E-Mails, neueste zuerst',
       allFailed: 'Die importierten E-Mails konnten nicht geladen werden.',

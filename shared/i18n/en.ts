@@ -160,7 +160,6 @@ export const en = {
       activitiesFailed: 'The activities of this import could not be loaded.',
       noActivities: 'This import created no activities.',
       cancelledTitle: 'Import cancelled',
-      stoppedTitle: 'The import stopped',
       allHeading: 'All imported mails',
       allLabel: 'All imported mails, newest first',
       allFailed: 'The imported mails could not be loaded.',

@@ -29,6 +29,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { ActivityDetail } from '../../../shared/crm/activity-detail';
 import type { CrmPickLists, LabelledKey } from '../../../shared/crm/pick-lists';
+import type { Messages } from '../../../shared/i18n/en';
 import { pickLanguage } from '../../../shared/i18n/language';
 import { PageLayout } from '../common/PageLayout';
 import { useCrmLists } from '../sync/grid/useCrmLists';
@@ -100,6 +101,8 @@ function BackButton() {
   );
 }
 
+type Field = keyof Messages['wizard']['activity']['fields'];
+
 /** A key's label in the UI language from the CRM's list; the key itself when the list does not have it. */
 function labelOf(list: readonly LabelledKey[] | undefined, key: string, lang: 'de' | 'en'): string {
   return list?.find((entry) => entry.key === key)?.label[lang] || key;
@@ -118,7 +121,7 @@ function ActivityView({ activity, lists }: { activity: ActivityDetail; lists: Cr
   // Built-in keys have words in the catalogs; the CRM's own keys take the CRM's labels.
   const type = typeLabel(t, activity.type) === activity.type ? labelOf(lists?.types, activity.type, lang) : typeLabel(t, activity.type);
   const status = statusLabel(t, activity.status) === activity.status ? labelOf(lists?.statuses, activity.status, lang) : statusLabel(t, activity.status);
-  const fields: Array<[string, ReactNode]> = [
+  const fields: Array<[Field, ReactNode]> = [
     ['type', type],
     ['status', status],
     ['date', <time dateTime={activity.date}>{formatDateTime(i18n.resolvedLanguage, activity.date)}</time>],
@@ -134,7 +137,9 @@ function ActivityView({ activity, lists }: { activity: ActivityDetail; lists: Cr
     <PageLayout title={subject}>
       <div className={styles.top}>
         <BackButton />
-        <Caption1 className={styles.caption}>{t('wizard.activity.caption', { id: activity.id })}</Caption1>
+        <Caption1 className={styles.caption} data-testid="activity-id">
+          {t('wizard.activity.caption', { id: activity.id })}
+        </Caption1>
       </div>
 
       <section className={styles.section} aria-labelledby={detailsId}>
@@ -145,7 +150,7 @@ function ActivityView({ activity, lists }: { activity: ActivityDetail; lists: Cr
           {fields.map(([field, value]) => (
             <div key={field} style={{ display: 'contents' }} data-field={field}>
               <dt className={styles.term}>
-                <Body1>{t(`wizard.activity.fields.${field as 'type'}`)}</Body1>
+                <Body1>{t(`wizard.activity.fields.${field}`)}</Body1>
               </dt>
               <dd className={styles.value}>
                 <Body1>{value}</Body1>

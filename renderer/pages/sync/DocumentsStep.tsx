@@ -40,10 +40,14 @@ const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   heading: { margin: 0 },
   sender: { color: tokens.colorNeutralForeground3 },
-  table: { tableLayout: 'auto' },
+  // The same columns in every mail's table, so categories and keywords line up from mail to mail.
+  table: { tableLayout: 'fixed' },
+  documentColumn: { width: '40%' },
+  sizeColumn: { width: '12%' },
+  pickColumn: { width: '24%' },
   name: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, overflowWrap: 'anywhere' },
   size: { whiteSpace: 'nowrap' },
-  select: { minWidth: '180px' },
+  select: { minWidth: '140px' },
 });
 
 interface DocumentsStepProps {
@@ -150,10 +154,10 @@ function MailDocuments({ group, choices, categories, keywords, disabled, onChoos
       <Table className={styles.table} size="small" aria-label={t('wizard.documents.tableLabel', { subject })}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{t('wizard.documents.columns.document')}</TableHeaderCell>
-            <TableHeaderCell>{t('wizard.documents.columns.size')}</TableHeaderCell>
-            <TableHeaderCell>{t('wizard.documents.columns.category')}</TableHeaderCell>
-            <TableHeaderCell>{t('wizard.documents.columns.keyword')}</TableHeaderCell>
+            <TableHeaderCell className={styles.documentColumn}>{t('wizard.documents.columns.document')}</TableHeaderCell>
+            <TableHeaderCell className={styles.sizeColumn}>{t('wizard.documents.columns.size')}</TableHeaderCell>
+            <TableHeaderCell className={styles.pickColumn}>{t('wizard.documents.columns.category')}</TableHeaderCell>
+            <TableHeaderCell className={styles.pickColumn}>{t('wizard.documents.columns.keyword')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>

@@ -27,7 +27,7 @@ import { useHref, useNavigate } from 'react-router';
 import type { ActivityRow } from '../../../shared/crm/activity-row';
 import { KeyedName } from './KeyedName';
 import { formatDateTime, statusLabel, typeLabel } from './labels';
-import { NEWEST_IMPORTED, useActivities, type ActivityQuery } from './useRunActivities';
+import { NEWEST_IMPORTED, useActivities, type ActivityQuery } from './useActivities';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -132,8 +132,20 @@ function ActivitiesTable({ rows, label }: { rows: ActivityRow[]; label: string }
   );
 }
 
+/** A real link (open in a new tab works), followed through the router so the activity page's *Back* returns here. */
 function ActivityLink({ id, subject }: { id: string; subject: string }) {
   const { t } = useTranslation();
-  const href = useHref(`/activities/${encodeURIComponent(id)}`);
-  return <Link href={href}>{subject.trim() === '' ? t('sync.noSubject') : subject}</Link>;
+  const navigate = useNavigate();
+  const to = `/activities/${encodeURIComponent(id)}`;
+  const href = useHref(to);
+  const follow = (event: MouseEvent<HTMLElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    void navigate(to);
+  };
+  return (
+    <Link href={href} onClick={follow}>
+      {subject.trim() === '' ? t('sync.noSubject') : subject}
+    </Link>
+  );
 }

@@ -41,11 +41,15 @@ export function useWizardLeaveGuard({ guarding, importing, cancelImport }: Leave
   const blocker = useBlocker(shouldBlock);
   const asking = escAsked || blocker.state === 'blocked';
 
+  // Where a held navigation was going when the user chose to cancel the import first (the wizard's own history
+  // update at the end of the import lets go of the held one).
+  const heldTarget = useRef<string | null>(null);
+
   // Off the wizard: the held navigation goes on, or (Esc) to the start page. The page then unmounts.
   const go = useCallback(() => {
     leaving.current = true;
     if (blocker.state === 'blocked') blocker.proceed();
-    else void navigate('/');
+    else void navigate(heldTarget.current ?? '/');
   }, [blocker, navigate]);
 
   const leave = useCallback(() => {
@@ -59,9 +63,10 @@ export function useWizardLeaveGuard({ guarding, importing, cancelImport }: Leave
   }, [blocker]);
 
   const cancelImportAndLeave = useCallback(() => {
+    if (blocker.state === 'blocked') heldTarget.current = `${blocker.location.pathname}${blocker.location.search}`;
     setLeavingAfterImport(true);
     cancelImport();
-  }, [cancelImport]);
+  }, [blocker, cancelImport]);
 
   // The cancelled import has stopped (its result arrived, or the call failed): now the user can go.
   useEffect(() => {
