@@ -222,6 +222,26 @@ export const en = {
     showActivities: 'Show activities',
     dismiss: 'Dismiss',
   },
+  mailPreview: {
+    regionLabel: 'Mail preview',
+    title: 'Preview',
+    show: 'Show the preview',
+    hide: 'Hide the preview',
+    resize: 'Width of the preview',
+    choose: 'Select a mail in the list to read it here.',
+    loading: 'Loading the mail…',
+    failed: 'The mail could not be shown.',
+    retry: 'Try again',
+    from: 'From {{sender}}',
+    frameTitle: 'The mail “{{subject}}”',
+    empty: 'This mail has no text.',
+    remoteBlocked_one: '{{count}} remote image blocked.',
+    remoteBlocked_other: '{{count}} remote images blocked.',
+    remoteWhy: 'Images from the web can tell the sender that the mail was read.',
+    loadImages: 'Load images for this mail',
+    remoteShown_one: '{{count}} remote image shown for this mail.',
+    remoteShown_other: '{{count}} remote images shown for this mail.',
+  },
 } as const;
 
 /** The shape every catalog must have: the reference's keys, any wording. */

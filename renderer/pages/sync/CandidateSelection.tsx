@@ -1,11 +1,13 @@
 /**
  * Step 2 once Outlook was read: the folder warnings, the candidates in a grid with their *Import* ticks (all
  * ticked to start with) and the values the import will give them, changeable in place from the CRM's lists;
- * and *Import*, which stays disabled while a ticked candidate has an empty mandatory field — the step says how
- * many block it and jumps to the first.
+ * beside the grid the mail of the row in focus, in a preview that can be resized and hidden; and *Import*,
+ * which stays disabled while a ticked candidate has an empty mandatory field — the step says how many block it
+ * and jumps to the first. The choices made here live as long as the step: a new read of Outlook (Back, then
+ * Next) starts afresh.
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../shared/ipc/contract-kit';
 import type { CandidateList, MailImportSelection } from '../../../shared/sync/mail-import-types';
@@ -14,6 +16,11 @@ import type { TickState } from './grid/tick-rules';
 import type { CrmLists } from './grid/useCrmLists';
 import { FolderWarnings } from './FolderWarnings';
 import { OperationProgress } from './OperationProgress';
+import { MailPreviewPane } from './preview/MailPreviewPane';
+import { PreviewSplit } from './preview/PreviewSplit';
+import { SPLIT } from './preview/split-rules';
+import { useMailPreview } from './preview/useMailPreview';
+
 import { blockingCount, selectionsFor, tickAll, tickedCount, type CandidateEdit, type Edits } from './selection-rules';
 import { SelectionStatus } from './SelectionStatus';
 import { useSyncProgress } from './useSyncProgress';
@@ -29,13 +36,24 @@ interface CandidateSelectionProps {
   onImport: (selections: MailImportSelection[], skipped: number) => void;
 }
 
-export function CandidateSelection({ list, crmLists, importing, importError, onBack, onImport }: CandidateSelectionProps) {
+export function CandidateSelection({ list: firstList, crmLists, importing, importError, onBack, onImport }: CandidateSelectionProps) {
   const { t } = useTranslation();
   const progress = useSyncProgress(importing);
   const { lists, index, retry } = crmLists;
   const grid = useRef<CandidateGridHandle>(null);
+  const list = firstList;
   const [ticked, setTicked] = useState<TickState>(() => tickAll(list.candidates));
   const [edits, setEdits] = useState<Edits>({});
+
+  // The preview: which mail (the row last focused or clicked), shown or hidden, its width, and the mails whose
+  // remote images the user asked for (remembered while the step is open).
+  const [previewId, setPreviewId] = useState<string | null>(null);
+  const [previewOpen, setPreviewOpen] = useState(true);
+  const [share, setShare] = useState<number>(SPLIT.initial);
+  const [remoteAllowed, setRemoteAllowed] = useState<ReadonlySet<string>>(() => new Set());
+  const allowRemote = useCallback((messageId: string) => setRemoteAllowed((current) => new Set(current).add(messageId)), []);
+  const previewed = useMemo(() => (previewId === null ? null : (list.candidates.find((c) => c.messageId === previewId) ?? null)), [list, previewId]);
+  const preview = useMailPreview(previewed?.messageId ?? null, previewOpen);
   const edit = useCallback(
     (messageId: string, patch: CandidateEdit) => setEdits((current) => ({ ...current, [messageId]: { ...current[messageId], ...patch } })),
     [],
@@ -80,16 +98,35 @@ export function CandidateSelection({ list, crmLists, importing, importError, onB
         </MessageBar>
       ) : (
         <>
-          <CandidateGrid
-            ref={grid}
-            candidates={list.candidates}
-            ticked={ticked}
-            onTickedChange={setTicked}
-            edits={edits}
-            onEdit={edit}
-            index={index}
-            listsReady={lists.status === 'ready'}
-            locked={importing}
+          <PreviewSplit
+            open={previewOpen}
+            onOpenChange={setPreviewOpen}
+            share={share}
+            onShareChange={setShare}
+            grid={
+              <CandidateGrid
+                ref={grid}
+                candidates={list.candidates}
+                ticked={ticked}
+                onTickedChange={setTicked}
+                edits={edits}
+                onEdit={edit}
+                index={index}
+                listsReady={lists.status === 'ready'}
+                locked={importing}
+                previewId={previewed?.messageId ?? null}
+                onPreview={setPreviewId}
+              />
+            }
+            pane={
+              <MailPreviewPane
+                candidate={previewed}
+                state={preview.state}
+                remoteAllowed={previewed !== null && remoteAllowed.has(previewed.messageId)}
+                onAllowRemote={allowRemote}
+                onRetry={preview.retry}
+              />
+            }
           />
           <SelectionStatus ticked={count} total={total} blocking={blocking} onGoToFirst={() => grid.current?.goToFirstBlocking()} />
         </>

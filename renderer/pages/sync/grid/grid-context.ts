@@ -1,7 +1,7 @@
 /**
  * What every row of the grid shares and what does not change from row to row: the CRM's lists, whether
- * editing is possible now, and the two things a cell can do — change a candidate's values, tick it. A context,
- * so the rows (memoized) get only their own data as props.
+ * editing is possible now, and what a row can do — change a candidate's values, tick it, show its mail in the
+ * preview. A context, so the rows (memoized) get only their own data as props.
  */
 import { createContext, useContext } from 'react';
 import type { MandatoryField } from '../../../../shared/sync/mail-import-types';
@@ -39,6 +39,8 @@ export interface GridActions {
   edit: (messageId: string, patch: CandidateEdit) => void;
   /** `range`: Shift was held — tick from the last row ticked by hand to this one. */
   tick: (messageId: string, value: boolean, range: boolean) => void;
+  /** The row was focused or clicked: its mail is the one the preview shows. */
+  preview: (messageId: string) => void;
 }
 
 export const GridActionsContext = createContext<GridActions | null>(null);
