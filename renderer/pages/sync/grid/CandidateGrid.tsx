@@ -17,7 +17,7 @@ import { formatDateTime, statusLabel, typeLabel } from '../labels';
 import { firstBlocking, type CandidateEdit, type Edits } from '../selection-rules';
 import { CandidateRow, ROW_HEIGHT } from './CandidateRow';
 import { setFilter, toggleSort } from './filter-rules';
-import { GridActionsContext, type GridActions, type GridWords } from './grid-context';
+import { GridActionsContext, type GridActions, type GridWords, type SenderAction } from './grid-context';
 import { GRID_WIDTH, gridColumns, gridFeatures } from './grid-columns';
 import { GridHeader, HEADER_HEIGHT } from './GridHeader';
 import { gridRows, type DataColumnId, type GridRow } from './grid-rows';
@@ -59,10 +59,11 @@ interface CandidateGridProps {
   /** The mail the preview shows (its row is marked as the current one). */
   previewId: string | null;
   onPreview: (messageId: string) => void;
+  onSenderAction: (action: SenderAction, candidate: MailCandidate) => void;
 }
 
 export function CandidateGrid(props: CandidateGridProps) {
-  const { ref, candidates, ticked, onTickedChange, edits, onEdit, index, listsReady, locked, previewId, onPreview } = props;
+  const { ref, candidates, ticked, onTickedChange, edits, onEdit, index, listsReady, locked, previewId, onPreview, onSenderAction } = props;
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const language = i18n.resolvedLanguage;
@@ -125,8 +126,8 @@ export function CandidateGrid(props: CandidateGridProps) {
     [onTickedChange, shown],
   );
   const actions = useMemo<GridActions>(
-    () => ({ index, words, listsReady, locked, edit: onEdit, tick, preview: onPreview }),
-    [index, words, listsReady, locked, onEdit, tick, onPreview],
+    () => ({ index, words, listsReady, locked, edit: onEdit, tick, preview: onPreview, senderAction: onSenderAction }),
+    [index, words, listsReady, locked, onEdit, tick, onPreview, onSenderAction],
   );
 
   // "Go to the first": the row to bring into view and focus, once it is rendered.
@@ -229,5 +230,13 @@ function gridWords(t: TFunction, language: string | undefined, index: PickIndex)
     typeText: (key) => index.text('type', key) ?? typeLabel(t, key),
     statusText: (key) => index.text('status', key) ?? statusLabel(t, key),
     date: (iso) => formatDateTime(language, iso),
+    sender: {
+      menuUnknown: (address) => t('unknownSender.menuUnknown', { address }),
+      menuNoContact: (address) => t('unknownSender.menuNoContact', { address }),
+      noContactHint: t('unknownSender.noContactHint'),
+      showAddress: t('unknownSender.showAddress'),
+      assign: t('unknownSender.assign'),
+      create: t('unknownSender.create'),
+    },
   };
 }
