@@ -236,6 +236,14 @@ test('a mail that cannot be read says so; the preview is resized with the keyboa
   await expect(splitter).toHaveAttribute('aria-valuenow', '25');
   await page.keyboard.press('End');
   await expect(splitter).toHaveAttribute('aria-valuenow', '70');
+  // Dragged to the right with the mouse, the preview narrows.
+  const grip = await splitter.boundingBox();
+  if (grip === null) throw new Error('no splitter on screen');
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(grip.x + grip.width / 2 + 200, grip.y + grip.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => Number(await splitter.getAttribute('aria-valuenow'))).toBeLessThan(70);
 
   // Hidden and shown again; focus follows to the button that takes the place of the one used. With *Import*
   // ready (the one red subject typed), Enter on the splitter hides the preview and does not import.
