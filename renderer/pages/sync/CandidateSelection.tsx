@@ -1,11 +1,15 @@
 /**
  * Step 2 once Outlook was read: the folder warnings, the candidates in a grid with their *Import* ticks (all
  * ticked to start with) and the values the import will give them, changeable in place from the CRM's lists;
- * and *Import*, which stays disabled while a ticked candidate has an empty mandatory field — the step says how
- * many block it and jumps to the first.
+ * beside the grid the mail of the row in focus, in a preview that can be resized and hidden; on a sender
+ * without contact person a menu that shows its address, assigns it to a contact person or creates one (then the
+ * list is read again, keeping ticks and edits, and the step says what changed); and *Import*, which stays
+ * disabled while a ticked candidate has an empty mandatory field — the step says how many block it and jumps
+ * to the first. The list and the choices made here live as long as the step: a new read of Outlook (Back,
+ * then Next) starts afresh.
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../shared/ipc/contract-kit';
 import type { CandidateList, MailImportSelection } from '../../../shared/sync/mail-import-types';
@@ -14,12 +18,20 @@ import type { TickState } from './grid/tick-rules';
 import type { CrmLists } from './grid/useCrmLists';
 import { FolderWarnings } from './FolderWarnings';
 import { OperationProgress } from './OperationProgress';
+import { MailPreviewPane } from './preview/MailPreviewPane';
+import { PreviewSplit } from './preview/PreviewSplit';
+import { SPLIT } from './preview/split-rules';
+import { useMailPreview } from './preview/useMailPreview';
+import { AddressFixNotice } from './senders/AddressFixNotice';
+import { SenderDialogs } from './senders/SenderDialogs';
+import { useAddressFixes, type SelectionState } from './senders/useAddressFixes';
 import { blockingCount, selectionsFor, tickAll, tickedCount, type CandidateEdit, type Edits } from './selection-rules';
 import { SelectionStatus } from './SelectionStatus';
 import { useSyncProgress } from './useSyncProgress';
 import { WizardStepFrame } from './WizardStepFrame';
 
 interface CandidateSelectionProps {
+  /** The candidates as Outlook was read; a sender fix reads them again (kept in this step's state). */
   list: CandidateList;
   /** The CRM's lists for the pickers (loaded while Outlook was read). */
   crmLists: CrmLists;
@@ -29,13 +41,26 @@ interface CandidateSelectionProps {
   onImport: (selections: MailImportSelection[], skipped: number) => void;
 }
 
-export function CandidateSelection({ list, crmLists, importing, importError, onBack, onImport }: CandidateSelectionProps) {
+export function CandidateSelection({ list: firstList, crmLists, importing, importError, onBack, onImport }: CandidateSelectionProps) {
   const { t } = useTranslation();
   const progress = useSyncProgress(importing);
-  const { lists, index, retry } = crmLists;
+  const { lists, index, retry, reload } = crmLists;
   const grid = useRef<CandidateGridHandle>(null);
-  const [ticked, setTicked] = useState<TickState>(() => tickAll(list.candidates));
+  const [selection, setSelection] = useState<SelectionState>(() => ({ list: firstList, ticked: tickAll(firstList.candidates) }));
+  const { list, ticked } = selection;
+  const setTicked = useCallback((update: (current: TickState) => TickState) => setSelection((s) => ({ ...s, ticked: update(s.ticked) })), []);
   const [edits, setEdits] = useState<Edits>({});
+  const fixes = useAddressFixes(setSelection, reload);
+
+  // The preview: which mail (the row last focused or clicked), shown or hidden, its width, and the mails whose
+  // remote images the user asked for (remembered while the step is open).
+  const [previewId, setPreviewId] = useState<string | null>(null);
+  const [previewOpen, setPreviewOpen] = useState(true);
+  const [share, setShare] = useState<number>(SPLIT.initial);
+  const [remoteAllowed, setRemoteAllowed] = useState<ReadonlySet<string>>(() => new Set());
+  const allowRemote = useCallback((messageId: string) => setRemoteAllowed((current) => new Set(current).add(messageId)), []);
+  const previewed = useMemo(() => (previewId === null ? null : (list.candidates.find((c) => c.messageId === previewId) ?? null)), [list, previewId]);
+  const preview = useMailPreview(previewed?.messageId ?? null, previewOpen);
   const edit = useCallback(
     (messageId: string, patch: CandidateEdit) => setEdits((current) => ({ ...current, [messageId]: { ...current[messageId], ...patch } })),
     [],
@@ -44,7 +69,8 @@ export function CandidateSelection({ list, crmLists, importing, importError, onB
   const total = list.candidates.length;
   const count = tickedCount(list.candidates, ticked);
   const blocking = blockingCount(list.candidates, ticked, edits);
-  const canImport = !importing && count > 0 && blocking === 0;
+  // After a sender fix *Import* waits for the list read again, so it imports what the grid shows.
+  const canImport = !importing && !fixes.refreshing && count > 0 && blocking === 0;
   const startImport = () => onImport(selectionsFor(list.candidates, ticked, edits), total - count);
 
   return (
@@ -74,27 +100,49 @@ export function CandidateSelection({ list, crmLists, importing, importError, onB
           </MessageBarActions>
         </MessageBar>
       )}
+      {fixes.notice !== null && <AddressFixNotice notice={fixes.notice} onDismiss={fixes.dismissNotice} />}
       {total === 0 ? (
         <MessageBar intent="info">
           <MessageBarBody>{t('sync.noCandidates')}</MessageBarBody>
         </MessageBar>
       ) : (
         <>
-          <CandidateGrid
-            ref={grid}
-            candidates={list.candidates}
-            ticked={ticked}
-            onTickedChange={setTicked}
-            edits={edits}
-            onEdit={edit}
-            index={index}
-            listsReady={lists.status === 'ready'}
-            locked={importing}
+          <PreviewSplit
+            open={previewOpen}
+            onOpenChange={setPreviewOpen}
+            share={share}
+            onShareChange={setShare}
+            grid={
+              <CandidateGrid
+                ref={grid}
+                candidates={list.candidates}
+                ticked={ticked}
+                onTickedChange={setTicked}
+                edits={edits}
+                onEdit={edit}
+                index={index}
+                listsReady={lists.status === 'ready'}
+                locked={importing}
+                previewId={previewed?.messageId ?? null}
+                onPreview={setPreviewId}
+                onSenderAction={fixes.onSenderAction}
+              />
+            }
+            pane={
+              <MailPreviewPane
+                candidate={previewed}
+                state={preview.state}
+                remoteAllowed={previewed !== null && remoteAllowed.has(previewed.messageId)}
+                onAllowRemote={allowRemote}
+                onRetry={preview.retry}
+              />
+            }
           />
           <SelectionStatus ticked={count} total={total} blocking={blocking} onGoToFirst={() => grid.current?.goToFirstBlocking()} />
         </>
       )}
       {importing && <OperationProgress label={t('sync.importing.label')} progress={progress} describe={(p) => t('sync.importing.progress', { done: p.done, total: p.total })} />}
+      <SenderDialogs request={fixes.request} index={index} onClose={fixes.closeDialog} onFixed={fixes.onFixed} />
       {importError !== null && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>

@@ -17,7 +17,7 @@ import { formatDateTime, statusLabel, typeLabel } from '../labels';
 import { firstBlocking, type CandidateEdit, type Edits } from '../selection-rules';
 import { CandidateRow, ROW_HEIGHT } from './CandidateRow';
 import { setFilter, toggleSort } from './filter-rules';
-import { GridActionsContext, type GridActions, type GridWords } from './grid-context';
+import { GridActionsContext, type GridActions, type GridWords, type SenderAction } from './grid-context';
 import { GRID_WIDTH, gridColumns, gridFeatures } from './grid-columns';
 import { GridHeader, HEADER_HEIGHT } from './GridHeader';
 import { gridRows, type DataColumnId, type GridRow } from './grid-rows';
@@ -26,11 +26,13 @@ import { headerTick, tickRows, tickShown, type TickState } from './tick-rules';
 
 const SCROLLER_MIN_HEIGHT = 320;
 const SCROLLER_VIEWPORT_SHARE = 0.65;
+/** The grid's height at most (CSS): the mail preview beside it takes this height. */
+export const GRID_MAX_HEIGHT = `max(${SCROLLER_MIN_HEIGHT}px, ${SCROLLER_VIEWPORT_SHARE * 100}vh)`;
 
 const useStyles = makeStyles({
   scroller: {
     overflow: 'auto',
-    maxHeight: `max(${SCROLLER_MIN_HEIGHT}px, ${SCROLLER_VIEWPORT_SHARE * 100}vh)`,
+    maxHeight: GRID_MAX_HEIGHT,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
@@ -54,9 +56,14 @@ interface CandidateGridProps {
   index: PickIndex;
   listsReady: boolean;
   locked: boolean;
+  /** The mail the preview shows (its row is marked as the current one). */
+  previewId: string | null;
+  onPreview: (messageId: string) => void;
+  onSenderAction: (action: SenderAction, candidate: MailCandidate) => void;
 }
 
-export function CandidateGrid({ ref, candidates, ticked, onTickedChange, edits, onEdit, index, listsReady, locked }: CandidateGridProps) {
+export function CandidateGrid(props: CandidateGridProps) {
+  const { ref, candidates, ticked, onTickedChange, edits, onEdit, index, listsReady, locked, previewId, onPreview, onSenderAction } = props;
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const language = i18n.resolvedLanguage;
@@ -118,7 +125,10 @@ export function CandidateGrid({ ref, candidates, ticked, onTickedChange, edits, 
     },
     [onTickedChange, shown],
   );
-  const actions = useMemo<GridActions>(() => ({ index, words, listsReady, locked, edit: onEdit, tick }), [index, words, listsReady, locked, onEdit, tick]);
+  const actions = useMemo<GridActions>(
+    () => ({ index, words, listsReady, locked, edit: onEdit, tick, preview: onPreview, senderAction: onSenderAction }),
+    [index, words, listsReady, locked, onEdit, tick, onPreview, onSenderAction],
+  );
 
   // "Go to the first": the row to bring into view and focus, once it is rendered.
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
@@ -168,6 +178,7 @@ export function CandidateGrid({ ref, candidates, ticked, onTickedChange, edits, 
                   ticked={ticked[id] === true}
                   rowIndex={item.index + 2}
                   top={item.start - HEADER_HEIGHT}
+                  previewed={previewId === id}
                   focusRequested={focusTarget === id}
                   onFocused={onFocused}
                 />
@@ -219,5 +230,13 @@ function gridWords(t: TFunction, language: string | undefined, index: PickIndex)
     typeText: (key) => index.text('type', key) ?? typeLabel(t, key),
     statusText: (key) => index.text('status', key) ?? statusLabel(t, key),
     date: (iso) => formatDateTime(language, iso),
+    sender: {
+      menuUnknown: (address) => t('unknownSender.menuUnknown', { address }),
+      menuNoContact: (address) => t('unknownSender.menuNoContact', { address }),
+      noContactHint: t('unknownSender.noContactHint'),
+      showAddress: t('unknownSender.showAddress'),
+      assign: t('unknownSender.assign'),
+      create: t('unknownSender.create'),
+    },
   };
 }

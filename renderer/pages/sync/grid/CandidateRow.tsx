@@ -1,7 +1,9 @@
 /**
  * One candidate as a grid row, placed by the virtualizer. Memoized: it gets its own edits and tick as props, so
  * ticking or editing one row re-renders that row only. A row that blocks *Import* (ticked, a mandatory field
- * empty) carries a red mark at its start; asked to, it puts focus on its first red field.
+ * empty) carries a red mark at its start; asked to, it puts focus on its first red field. Focus anywhere in
+ * the row, or a click on it, makes its mail the one the preview shows; that row is marked as the current one
+ * (aria-current, and a selected background).
  */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
@@ -34,6 +36,7 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
   },
   blocking: { boxShadow: `inset 3px 0 0 ${tokens.colorPaletteRedBorder2}` },
+  previewed: { backgroundColor: tokens.colorNeutralBackground1Selected, ':hover': { backgroundColor: tokens.colorNeutralBackground1Selected } },
   cell: {
     display: 'flex',
     alignItems: 'center',
@@ -55,13 +58,15 @@ interface CandidateRowProps {
   rowIndex: number;
   /** Offset from the top of the body, in pixels. */
   top: number;
+  /** Its mail is the one the preview shows. */
+  previewed: boolean;
   focusRequested: boolean;
   onFocused: () => void;
 }
 
-export const CandidateRow = memo(function CandidateRow({ candidate, edit, ticked, rowIndex, top, focusRequested, onFocused }: CandidateRowProps) {
+export const CandidateRow = memo(function CandidateRow({ candidate, edit, ticked, rowIndex, top, previewed, focusRequested, onFocused }: CandidateRowProps) {
   const styles = useStyles();
-  const { index } = useGridActions();
+  const { index, preview } = useGridActions();
   const values = useMemo(() => rowValues(candidate, edit, index.partnerOf), [candidate, edit, index]);
   const missing = useMemo(() => missingFields(candidate, edit), [candidate, edit]);
   const row = useRef<HTMLDivElement>(null);
@@ -78,8 +83,11 @@ export const CandidateRow = memo(function CandidateRow({ candidate, edit, ticked
       aria-rowindex={rowIndex}
       data-message-id={candidate.messageId}
       data-blocking={ticked && missing.length > 0 ? true : undefined}
-      className={mergeClasses(styles.row, ticked && missing.length > 0 && styles.blocking)}
+      aria-current={previewed ? true : undefined}
+      className={mergeClasses(styles.row, previewed && styles.previewed, ticked && missing.length > 0 && styles.blocking)}
       style={{ transform: `translateY(${top}px)` }}
+      onFocus={() => preview(candidate.messageId)}
+      onClick={() => preview(candidate.messageId)}
     >
       {GRID_COLUMNS.map((id) => (
         <div key={id} role="cell" className={styles.cell} style={{ flexBasis: `${COLUMN_WIDTHS[id]}px` }}>

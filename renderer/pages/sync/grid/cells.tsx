@@ -3,16 +3,18 @@
  * empty mandatory field is red, marked aria-invalid, and says in its tooltip what is missing; a missing subject
  * is a text field. Every row is one line high (two for names with their key), so rows keep one height.
  */
-import { Badge, Checkbox, Input, Tooltip, makeStyles, mergeClasses, shorthands, tokens, typographyStyles } from '@fluentui/react-components';
+import { Checkbox, Input, Tooltip, makeStyles, mergeClasses, shorthands, tokens, typographyStyles } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type ChangeEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MailCandidate, MandatoryField } from '../../../../shared/sync/mail-import-types';
 import { KeyedName } from '../KeyedName';
 import { typedSubject, type CandidateEdit } from '../selection-rules';
 import { useGridActions, type GridWords } from './grid-context';
+import { fixableAddress } from '../senders/sender-rules';
 import { KeyPicker } from './KeyPicker';
 import type { PickIndex, PickKind } from './pick-lists';
 import type { RowValues } from './row-values';
+import { SenderMenu } from './SenderMenu';
 
 const useStyles = makeStyles({
   // A plain <button> styled like Fluent's transparent one: hundreds appear per screenful scrolled.
@@ -319,21 +321,17 @@ function SubjectInput({ candidate, edit, sender }: { candidate: MailCandidate; e
   );
 }
 
+/** The sender's name and address; a sender without contact person has its menu (SenderMenu) beside the name. */
 export function SenderCell({ candidate }: { candidate: MailCandidate }) {
   const styles = useStyles();
   const { words } = useGridActions();
   if (candidate.from === null) return <span className={styles.muted}>{words.noSender}</span>;
+  const fixable = fixableAddress(candidate);
   return (
     <div className={styles.twoLines}>
       <span className={styles.senderLine}>
         <span className={styles.oneLine}>{candidate.from.name || candidate.from.address}</span>
-        {candidate.senderMatch === 'unknown' && (
-          <Tooltip content={words.unknownSenderHint} relationship="description">
-            <Badge appearance="tint" color="warning" size="small" tabIndex={0}>
-              {words.unknownSender}
-            </Badge>
-          </Tooltip>
-        )}
+        {fixable !== null && <SenderMenu candidate={candidate} address={fixable} />}
       </span>
       <span className={styles.address}>{candidate.from.address}</span>
     </div>

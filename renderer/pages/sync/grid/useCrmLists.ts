@@ -1,7 +1,8 @@
 /**
  * The CRM's lists for the grid's pickers (`crm.lists`), loaded when the activity selection step opens — a read of
  * the local store, so an effect is fine here (unlike reading Outlook, which only a click may start) — and
- * indexed in the UI language. `retry` loads them again after a failure.
+ * indexed in the UI language. `retry` loads them again after a failure; `reload` reads them again after the
+ * CRM changed (a contact person created from the wizard), showing the old lists until the new ones are there.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +16,7 @@ export interface CrmLists {
   lists: Loadable<CrmPickLists>;
   index: PickIndex;
   retry: () => void;
+  reload: () => void;
 }
 
 export function useCrmLists(): CrmLists {
@@ -36,5 +38,6 @@ export function useCrmLists(): CrmLists {
     setLists({ status: 'loading' });
     setAttempt((n) => n + 1);
   }, []);
-  return { lists, index, retry };
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return { lists, index, retry, reload };
 }
