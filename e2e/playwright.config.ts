@@ -26,7 +26,8 @@ export default defineConfig({
   retries: 0,
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
-  timeout: 60_000,
+  // The wizard specs walk five steps against the sandbox: generous for a busy 2-core CI.
+  timeout: 120_000,
   expect: { timeout: 15_000 },
   use: {
     locale: 'en-US',
