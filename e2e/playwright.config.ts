@@ -30,6 +30,8 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 15_000 },
   use: {
+    // A click on something that is not there fails on its own, naming the locator, instead of using up the test.
+    actionTimeout: 30_000,
     locale: 'en-US',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

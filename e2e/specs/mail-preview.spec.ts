@@ -212,9 +212,7 @@ test('remote images stay blocked until asked for, per mail; links open outside t
   }
 });
 
-// FIXME(session 3): fails on main since the wizard-flow, preferences and preview branches were merged together
-// (passes on its own branch); the cause — probably the wizard's Esc/leave guard meeting this page — is not found yet.
-test.fixme('a mail that cannot be read says so; the preview is resized with the keyboard, hidden and shown again', async ({ page, syncApp }) => {
+test('a mail that cannot be read says so; the preview is resized with the keyboard, hidden and shown again', async ({ page, syncApp }) => {
   const table = await openStep2(page, syncApp);
   const pane = page.getByRole('region', { name: 'Mail preview' });
 
@@ -247,10 +245,10 @@ test.fixme('a mail that cannot be read says so; the preview is resized with the 
   await page.mouse.up();
   await expect.poll(async () => Number(await splitter.getAttribute('aria-valuenow'))).toBeLessThan(70);
 
-  // Hidden and shown again; focus follows to the button that takes the place of the one used. With *Import*
-  // ready (the one red subject typed), Enter on the splitter hides the preview and does not import.
+  // Hidden and shown again; focus follows to the button that takes the place of the one used. With *Next*
+  // ready (the one red subject typed), Enter on the splitter hides the preview and does not go on.
   await page.getByRole('textbox', { name: 'Subject for the mail from Thomas Weber' }).fill('Lieferavis KW 48');
-  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeEnabled();
   await splitter.focus();
   await page.keyboard.press('Enter');
   await expect(pane).toBeHidden();
@@ -266,6 +264,6 @@ test.fixme('a mail that cannot be read says so; the preview is resized with the 
   await show.click();
   // Typing the subject put focus in Thomas Weber's row: his mail is the one shown now.
   await expect(pane.getByRole('heading', { name: '(no subject)' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Step 2 of 3: Activity selection' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Step 2 of 5: Activity selection' })).toBeVisible();
   await expect(dataRows(table).first()).toBeVisible();
 });

@@ -99,7 +99,8 @@ test('assigns an unknown address to a contact person: every row from it follows,
   expect(await storedCommunications(syncApp, MAX.address)).toEqual([{ key: 'CP-1002', name: 'Peter Hartmann', partner: 'BP-LAHNTAL', standard: 0 }]);
 
   // And the import links the ticked mails from the address to him.
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click(); // the documents step: nothing to set here
   await expect(page.getByTestId('sync-result')).toContainText('18 mails imported as activities.');
   const store = await openCrmStore(path.join(syncApp.dataDir, 'crm.sqlite'));
   try {
@@ -117,9 +118,7 @@ test('assigns an unknown address to a contact person: every row from it follows,
   }
 });
 
-// FIXME(session 3): fails on main since the wizard-flow, preferences and preview branches were merged together
-// (passes on its own branch); the cause — probably the wizard's Esc/leave guard meeting this page — is not found yet.
-test.fixme('creates a contact person from an unknown sender; the partner is suggested where the domain tells', async ({ page, syncApp }, testInfo) => {
+test('creates a contact person from an unknown sender; the partner is suggested where the domain tells', async ({ page, syncApp }, testInfo) => {
   fileIntoImportFolder(syncApp, { subject: FROM_PATEL[1] ?? '', from: PATEL, html: '<p>Could you send the volume price list?</p>' });
   const table = await openStep2(page, syncApp);
 
@@ -179,7 +178,7 @@ test.fixme('creates a contact person from an unknown sender; the partner is sugg
   await rowOf(table, 'Service portal: kick-off agenda').locator('[data-column="contactPerson"]').click();
   await expect(page.getByRole('group', { name: 'Of Contoso Ltd.' }).getByRole('option', { name: /Ravi Patel/ })).toBeVisible();
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('heading', { name: 'Step 2 of 3: Activity selection' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Step 2 of 5: Activity selection' })).toBeVisible();
 });
 
 test.describe('in German', () => {

@@ -283,10 +283,23 @@ test('an import that cannot run at all: the server\'s sentence; Back keeps every
 
 test('Esc asks before leaving; during an import leaving is only possible by cancelling it', async ({ page, syncApp }) => {
   addBulkMails(syncApp, 100);
+  const dialog = page.getByRole('alertdialog', { name: 'Leave the synchronization?' });
+  // On the first step, ticked as the preferences say, nothing would be lost: Esc leaves without asking.
   await openWizard(page, syncApp);
+  await expect(page.getByRole('heading', { name: 'Step 1 of 5: Area selection' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { name: 'Welcome to CRM Companion' })).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+  // A tick changed there is a choice: then Esc asks.
+  await page.goto(`${syncApp.app.origin}/#/sync`);
+  await page.getByRole('checkbox', { name: 'Mails' }).uncheck();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Stay' }).click();
+  await page.getByRole('checkbox', { name: 'Mails' }).check();
+
   await toActivitySelection(page);
   await page.keyboard.press('Escape');
-  const dialog = page.getByRole('alertdialog', { name: 'Leave the synchronization?' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Stay' })).toBeFocused(); // Enter loses nothing
   await page.keyboard.press('Enter');

@@ -26,6 +26,7 @@ import { useSyncWizard, type ImportResult } from './useSyncWizard';
 import { useWizardLeaveGuard } from './useWizardLeaveGuard';
 import { useWizardPreferences } from './useWizardPreferences';
 import { WizardStepsContext } from './WizardStepFrame';
+import { leavingLosesWork } from './wizard-course';
 
 const KeptResult = z.object({ syncResult: z.object({ summary: SyncSummary, skipped: z.number().int().nonnegative() }) });
 
@@ -56,7 +57,7 @@ function Wizard({ preferences, preferencesFailed }: { preferences: Preferences; 
   const crmLists = useCrmLists();
   const { step, candidates, result } = wizard;
   const importing = wizard.run?.status === 'running';
-  const guard = useWizardLeaveGuard({ guarding: step !== 'completed', importing, cancelImport: wizard.cancelImport });
+  const guard = useWizardLeaveGuard({ guarding: leavingLosesWork(step, wizard.areas, preferences), importing, cancelImport: wizard.cancelImport });
 
   // Keep the result in this history entry (see above); "Synchronize again" clears it.
   useEffect(() => {

@@ -2,8 +2,8 @@
  * Leaving the wizard on purpose, not by accident: Esc anywhere in it asks first (unless something on top — a
  * dialog, a menu, an open list — takes the Esc), and so does going elsewhere through the File menu, the app name
  * or Back while the wizard is under way. During an import the only way out is to cancel it: *Cancel import and
- * leave* stops it after the mails in hand and leaves once it has stopped. On the last step nothing is lost, so
- * Esc closes the wizard there without asking.
+ * leave* stops it after the mails in hand and leaves once it has stopped. Where nothing would be lost (the first
+ * step as the preferences set it, the last step) Esc closes the wizard without asking — see leavingLosesWork.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useBlocker, useNavigate, type BlockerFunction } from 'react-router';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PREFERENCES } from '../../../shared/prefs/preferences';
-import { canReadOutlook, initialAreas, requestedAreas, stepAfter, wizardSteps } from './wizard-course';
+import { canReadOutlook, initialAreas, leavingLosesWork, requestedAreas, stepAfter, wizardSteps } from './wizard-course';
 
 describe('wizardSteps', () => {
   it('has the documents step between activity selection and import while the admin setting is on', () => {
@@ -33,5 +33,23 @@ describe('areas', () => {
   it('ask for every ticked area, so the service can say which it does not synchronize yet', () => {
     expect(requestedAreas({ mails: true, tasks: false, appointments: false })).toEqual(['mails']);
     expect(requestedAreas({ mails: true, tasks: true, appointments: true })).toEqual(['mails', 'tasks', 'appointments']);
+  });
+});
+
+describe('leavingLosesWork', () => {
+  const untouched = initialAreas(DEFAULT_PREFERENCES);
+
+  it('is false on the first step while its ticks are the preferences', () => {
+    expect(leavingLosesWork('areas', untouched, DEFAULT_PREFERENCES)).toBe(false);
+  });
+
+  it('is true on the first step once a tick differs from the preferences', () => {
+    expect(leavingLosesWork('areas', { ...untouched, tasks: true }, DEFAULT_PREFERENCES)).toBe(true);
+    expect(leavingLosesWork('areas', { ...untouched, mails: false }, DEFAULT_PREFERENCES)).toBe(true);
+  });
+
+  it('is true from the activity selection to the import, and false once the import is completed', () => {
+    for (const step of ['activities', 'documents', 'import'] as const) expect(leavingLosesWork(step, untouched, DEFAULT_PREFERENCES)).toBe(true);
+    expect(leavingLosesWork('completed', untouched, DEFAULT_PREFERENCES)).toBe(false);
   });
 });

@@ -45,3 +45,14 @@ export function canReadOutlook(ticks: AreaTicks): boolean {
 export function requestedAreas(ticks: AreaTicks): SyncArea[] {
   return (['mails', 'tasks', 'appointments'] as const).filter((area) => ticks[area]);
 }
+
+/**
+ * Whether leaving now would lose something, so that Esc or going elsewhere asks first: not on the first step
+ * while its ticks are still the preferences' (nothing read, nothing chosen), nor on the last (all is done).
+ */
+export function leavingLosesWork(step: StepName, ticks: AreaTicks, preferences: Pick<Preferences, 'areas'>): boolean {
+  if (step === 'completed') return false;
+  if (step !== 'areas') return true;
+  const start = initialAreas(preferences);
+  return (Object.keys(start) as SyncArea[]).some((area) => start[area] !== ticks[area]);
+}
