@@ -66,12 +66,13 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { importCrmData } from '../../electron/crm/import';
 import { openCrmStore } from '../../electron/crm/store';
-import { createMailImport, type MailImportProgress } from '../../electron/engine/mail-import';
-import { ARCHIVE_FOLDER_NAME, connectGraphWith, staticTokenAuth } from '../../electron/groupware/graph';
+import type { MailImportProgress } from '../../electron/engine/mail-import';
+import { ARCHIVE_FOLDER_NAME } from '../../electron/groupware/graph';
 import { DEFAULT_DELTA_PAGE_SIZE } from '../../electron/groupware/graph/delta';
-import type { MailProvider } from '../../electron/groupware/mail-provider';
+import type { MailImportSession } from '../../electron/service/mail-import-session';
+import { mailImportInWorker } from '../../electron/service/mail-import-worker/open-in-worker';
 import type { SyncSummary } from '../../shared/sync/mail-import-types';
-import { BENCH_FOLDERS, BENCH_USER, benchCrmData } from './bench-mailbox';
+import { BENCH_FOLDERS, benchCrmData } from './bench-mailbox';
 import type { SandboxCall, SandboxOp, SandboxOps, SandboxReply } from './sandbox-process';
 
 export interface MailImportBenchmarkOptions {
@@ -167,7 +168,7 @@ export async function runMailImportBenchmark(opts: MailImportBenchmarkOptions): 
   const sandbox = SandboxProcess.start();
   const dir = mkdtempSync(path.join(tmpdir(), 'crm-mail-bench-'));
   const store = await openCrmStore(path.join(dir, 'crm.sqlite'));
-  let provider: MailProvider | undefined;
+  let session: MailImportSession | undefined;
   const sampler = { peak: 0, timer: undefined as NodeJS.Timeout | undefined };
   const sample = () => {
     sampler.peak = Math.max(sampler.peak, process.memoryUsage.rss());
@@ -183,10 +184,9 @@ export async function runMailImportBenchmark(opts: MailImportBenchmarkOptions): 
     const { perFolder, attachments } = await sandbox.call('fill', { mails, attachmentBytes: opts.attachmentBytes });
     progress(`filled in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s (client: ${memory()})`);
 
-    // What connectGraph({ url, token, caPem }) does, with the provider's options open for --delta-page-size.
-    const connection = await connectGraphWith({ url: sb.url, caPem: sb.certPem }, staticTokenAuth(TOKEN), { deltaPageSize: opts.deltaPageSize });
-    provider = connection.provider;
-    const sync = createMailImport({ store, provider, mailbox: BENCH_USER, employeeKey: 'MUE' });
+    // The engine as the app and the CLI run it: on its worker thread, over the real Graph provider.
+    session = await mailImportInWorker({ provider: { deltaPageSize: opts.deltaPageSize } })(store, { url: sb.url, token: TOKEN, caPem: sb.certPem }, { employee: 'MUE' });
+    const sync = session.runner;
     await sandbox.call('setFaults', { latencyMs, operationMs: opts.operationMs });
     await sandbox.call('resetRequests');
 
@@ -300,7 +300,7 @@ export async function runMailImportBenchmark(opts: MailImportBenchmarkOptions): 
     };
   } finally {
     if (sampler.timer !== undefined) clearInterval(sampler.timer);
-    await provider?.close();
+    await session?.close?.();
     await store.close();
     await sandbox.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -1,15 +1,20 @@
 /**
  * Runs the BUILT desktop bundles under plain Node with a stand-in `electron` module (fake-electron.cjs), so the
  * shell's wiring is exercised on machines without the Electron binary: window options, CSP, guards, menus, tray,
- * protocol, and calls through the real ipcMain handlers into the real CompanionService. Where the binary exists,
+ * protocol, and calls through the real ipcMain handlers into the real CompanionService; and the sync engine's
+ * worker bundle, run on its thread against the sandbox. Where the binary exists,
  * e2e/electron/smoke.spec.ts checks the same app in real Electron.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCrmData } from '../../electron/crm/import';
+import { openCrmStore } from '../../electron/crm/store';
+import { mailImportInWorker } from '../../electron/service/mail-import-worker/open-in-worker';
 import { contract } from '../../shared/contract';
+import { startSandbox } from '../sandbox';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const fake = path.join(import.meta.dirname, 'fake-electron.cjs');
@@ -113,5 +118,31 @@ describe('dist/electron/preload.cjs', () => {
     expect(report.unknownEvent).toMatch(/no event named "no.such"/);
     expect(report.listenerArgs).toEqual([[{ kind: 'imported', title: 't', message: 'm' }]]);
     expect(report.rendererSent).toEqual(['companion:ready']);
+  });
+});
+
+describe('dist/electron/mail-import-worker.cjs', () => {
+  it('runs the mail import on its thread as the desktop app starts it: the demo mail imported into the store file', async () => {
+    const fixtures = path.join(root, 'e2e', 'fixtures');
+    const sandbox = await startSandbox({ mailbox: path.join(fixtures, 'demo-mailbox.json'), token: 'bundle-token' });
+    const store = await openCrmStore(path.join(tmp, 'worker-bundle.sqlite'));
+    try {
+      await importCrmData(store, JSON.parse(readFileSync(path.join(fixtures, 'demo-crm.json'), 'utf8')));
+      const open = mailImportInWorker({ script: path.join(root, 'dist', 'electron', 'mail-import-worker.cjs') });
+      const session = await open(store, { url: sandbox.url, token: 'bundle-token', caPem: sandbox.certPem });
+      try {
+        const summary = await session.runner.runAutomatic();
+        expect(summary.errors).toEqual([]);
+        expect(summary.imported).toBeGreaterThan(10);
+        expect(summary.moved).toBe(summary.imported);
+        const rows = await store.db.selectFrom('activities').select('id').execute();
+        expect(rows).toHaveLength(summary.imported);
+      } finally {
+        await session.close?.();
+      }
+    } finally {
+      await store.close();
+      await sandbox.close();
+    }
   });
 });

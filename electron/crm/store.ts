@@ -57,6 +57,11 @@ export async function openCrmStore(file: string, options: OpenCrmStoreOptions = 
   return store;
 }
 
+/** An in-memory store lives on the thread that opened it: nothing else can open its "file". */
+export function isInMemoryStore(store: Pick<CrmStore, 'path'>): boolean {
+  return store.path === IN_MEMORY;
+}
+
 export function openInMemoryCrmStore(options?: OpenCrmStoreOptions): Promise<CrmStore> {
   return openCrmStore(IN_MEMORY, options);
 }

@@ -19,6 +19,7 @@ import { createSyncScheduler, SchedulerPausedError, type SchedulerClock } from '
 import { createMailImportAccess } from './mail-import-access';
 import { noticeAfterRun } from './tray-notices';
 import type { OpenMailImportSession } from './mail-import-session';
+import { defaultMailImportSessions } from './open-mail-import';
 import { includesMails, notSynchronizedWarnings } from './sync-areas';
 
 export interface GroupwareConnection {
@@ -38,8 +39,10 @@ export interface CompanionServiceOptions {
   crmSeed?: unknown;
   /** Language of the sentences the sync writes (warnings, folder problems) when a call names none. Default English. */
   lang?: Locale;
-  /** How to reach the mail import; the real one is Microsoft Graph. Tests pass a fake. */
+  /** How to reach the mail import; the real one is Microsoft Graph, on a worker thread. Tests pass a fake. */
   openMailImport?: OpenMailImportSession;
+  /** The mail-import worker's script when it is not the TypeScript source (the desktop app's bundle). */
+  mailImportWorker?: string;
   /** The automatic synchronization's timers (tests pass a clock they drive). */
   schedulerClock?: SchedulerClock;
   /** The preferences file: electron-store on the desktop; conf in the data folder otherwise (the default). */
@@ -52,10 +55,6 @@ export interface CompanionServiceHandle {
   close(): Promise<void>;
 }
 
-/** The Graph client and the engine load when the user first synchronizes, not when the window opens. */
-const openGraphMailImportOnFirstUse: OpenMailImportSession = async (...args) =>
-  (await import('./graph-mail-import')).openGraphMailImport(...args);
-
 export async function createCompanionService(opts: CompanionServiceOptions): Promise<CompanionServiceHandle> {
   mkdirSync(opts.dataDir, { recursive: true });
   const store = await openCrmStore(path.join(opts.dataDir, 'crm.sqlite'));
@@ -63,7 +62,7 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
   const events = createEventHub(contract);
   const preferences = openPreferencesStore(opts.dataDir, opts.preferencesFile);
   const lang = opts.lang ?? 'en';
-  const openSession = opts.openMailImport ?? openGraphMailImportOnFirstUse;
+  const openSession = opts.openMailImport ?? defaultMailImportSessions(opts.mailImportWorker !== undefined ? { script: opts.mailImportWorker } : {});
   const mailImport = createMailImportAccess({
     store,
     endpoint: opts.groupware,
@@ -151,6 +150,7 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     events,
     close: async () => {
       await scheduler.stop();
+      await mailImport.close();
       await store.close();
     },
   };

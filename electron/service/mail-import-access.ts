@@ -40,6 +40,8 @@ export interface MailImportAccess {
   preview(messageId: string, options?: OperationOptions): Promise<MailPreview>;
   /** Asks the running operation to stop after the mails in hand; false when nothing was running. */
   cancel(): boolean;
+  /** Ends the session (its worker thread), after the operation under way has stopped. */
+  close(): Promise<void>;
 }
 
 export const GROUPWARE_NOT_CONFIGURED = 'GROUPWARE_NOT_CONFIGURED';
@@ -60,13 +62,13 @@ export function createMailImportAccess(options: MailImportAccessOptions): MailIm
     }
   };
 
-  const open = (): Promise<MailImportSession> => {
+  const open = async (): Promise<MailImportSession> => {
+    // A session whose worker thread ended takes no more calls: this operation opens a new one.
+    if (session !== null && (await session.catch(() => null))?.stopped?.() === true) session = null;
     if (endpoint === undefined) {
-      return Promise.reject(
-        new CompanionError(
-          GROUPWARE_NOT_CONFIGURED,
-          'No Outlook account is configured, so there is nothing to synchronize with: start the app with --graph-url and --token, or without them for the demo.',
-        ),
+      throw new CompanionError(
+        GROUPWARE_NOT_CONFIGURED,
+        'No Outlook account is configured, so there is nothing to synchronize with: start the app with --graph-url and --token, or without them for the demo.',
       );
     }
     session ??= options
@@ -113,6 +115,11 @@ export function createMailImportAccess(options: MailImportAccessOptions): MailIm
       if (running === null || running.signal.aborted) return false;
       running.abort();
       return true;
+    },
+    async close() {
+      const opened = session;
+      session = null;
+      await (await opened?.catch(() => null))?.close?.();
     },
   };
 }

@@ -13,6 +13,10 @@ export interface MailImportSession {
   readonly employeeKey: string;
   /** The mailbox's address, lower case (as the store records it on each activity). */
   readonly mailbox: string;
+  /** True once the session can take no more calls (its worker thread ended): the next operation opens a new one. */
+  stopped?(): boolean;
+  /** Ends what the session holds (its worker thread); the calls in hand fail. */
+  close?(): Promise<void>;
 }
 
 export interface OpenSessionOptions {

@@ -32,6 +32,9 @@ const log = consoleLog;
 // dist/electron/main.cjs → the app root two levels up (inside app.asar once packaged).
 const appRoot = path.resolve(__dirname, '..', '..');
 const preloadFile = path.join(__dirname, 'preload.cjs');
+// The sync engine's thread. A worker is loaded by Node's own loader, which cannot read inside app.asar: the
+// packaged app keeps the bundle unpacked beside it (electron-builder.yml, asarUnpack).
+const mailImportWorker = path.join(__dirname, 'mail-import-worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
 const trayDir = path.join(appRoot, 'assets', 'tray');
 const devUrl = app.isPackaged ? undefined : process.env.CRM_COMPANION_DEV_URL || undefined;
 const appUrl = devUrl ?? pathToFileURL(path.join(appRoot, 'dist', 'renderer', 'index.html')).href;
@@ -111,6 +114,7 @@ async function main(): Promise<void> {
   const service = await createCompanionService({
     dataDir: process.env.CRM_COMPANION_DATA_DIR || app.getPath('userData'),
     mode: 'desktop',
+    mailImportWorker,
     demo: process.env.CRM_COMPANION_DEMO === '1',
     ...(graphUrl && graphToken ? { groupware: { url: graphUrl, token: graphToken } } : {}),
     ...(crmSeedFile ? { crmSeed: JSON.parse(readFileSync(crmSeedFile, 'utf8')) as unknown } : {}),

@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import type { SyncSummary } from '../../../shared/sync/mail-import-types';
 import type { OpenMailImportSession } from '../../service/mail-import-session';
+import { defaultMailImportSessions } from '../../service/open-mail-import';
 import { includesMails, notSynchronizedWarnings } from '../../service/sync-areas';
 import { cliLanguage } from '../cli-language';
 import { ExitCode } from '../cli-errors';
@@ -25,11 +26,7 @@ interface SyncOptions {
   json?: boolean;
 }
 
-/** The Graph client and engine load only when a sync actually runs (not for `--help` or `crm import`). */
-const openGraphMailImport: OpenMailImportSession = async (...args) =>
-  (await import('../../service/graph-mail-import')).openGraphMailImport(...args);
-
-export function registerSync(program: Command, context: CommandContext, openSession: OpenMailImportSession = openGraphMailImport): void {
+export function registerSync(program: Command, context: CommandContext, openSession: OpenMailImportSession = defaultMailImportSessions()): void {
   program
     .command('sync')
     .description('run one automatic synchronization with the default settings: import the mails filed in Outlook')
@@ -58,6 +55,7 @@ export function registerSync(program: Command, context: CommandContext, openSess
           run = includesMails(areas) ? await session.runner.runAutomatic(progress.onProgress ? { onProgress: progress.onProgress } : {}) : null;
         } finally {
           progress.stop();
+          await session.close?.();
         }
         const summary = cliSummary(run, notSynchronizedWarnings(areas, lang));
         context.io.stdout(options.json === true ? summaryAsJsonLine(summary) : summaryAsText(summary, session));
