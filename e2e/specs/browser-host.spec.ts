@@ -44,7 +44,8 @@ test('with the secret the app loads, drops the secret from the address and gets 
   const socket: PageSocket = await socketOpened;
   expect(socket.url()).toBe(wsUrl(browserApp.origin));
   const answer = await socket.waitForEvent('framereceived', {
-    predicate: (frame) => typeof frame.payload === 'string' && frame.payload.includes('"t":"result"'),
+    // The page asks for the preferences first (its language), then app.info: wait for that answer.
+    predicate: (frame) => typeof frame.payload === 'string' && frame.payload.includes('"t":"result"') && frame.payload.includes('"mode":"browser"'),
   });
   expect(JSON.parse(String(answer.payload))).toMatchObject({
     t: 'result',

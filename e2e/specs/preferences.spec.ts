@@ -3,7 +3,7 @@
  * saves (preferences.json in the app's data folder), so a reload shows what the main side kept. Covers saving
  * and reloading, the activity-window option disabled with its reason while automatic sync is on, an invalid
  * Web Client address that is marked and not saved, an error from the main side, leaving with unsaved
- * changes, the notice about a repaired preferences file, and the German page.
+ * changes, the notice about a repaired preferences file, the German page, and the UI language chosen there.
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -245,6 +245,38 @@ test('leaving with unsaved changes asks first: keep editing, discard, or save an
   await ask.getByRole('button', { name: 'Save and leave' }).click();
   await expect(page.getByRole('heading', { name: 'Activity synchronization', level: 1 })).toBeVisible();
   expect(storedPreferences(syncApp.dataDir)).toMatchObject({ areas: { appointments: true } });
+});
+
+test('the language chosen here takes effect on saving, stays over a reload, and "as the operating system" returns', async ({ page, syncApp }) => {
+  await openPreferences(page, syncApp.app);
+  const language = page.getByRole('combobox', { name: 'Language' });
+  // The browser says en-US: the system's language is named in the first choice.
+  await expect(language).toHaveValue('system');
+  await expect(language.locator('option')).toHaveText(['As the operating system (English)', 'Deutsch', 'English']);
+
+  await language.selectOption({ label: 'Deutsch' });
+  await expect(page.getByRole('heading', { name: 'Groupware', level: 2 })).toBeVisible(); // nothing changes before saving
+  await controls(page).save.click();
+  await expect(page.getByRole('heading', { name: 'Allgemein', level: 2 })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByRole('form', { name: 'Groupware' }).getByRole('status').last()).toHaveText('Ihre Einstellungen sind gespeichert.');
+  expect(storedPreferences(syncApp.dataDir)).toMatchObject({ language: 'de' });
+
+  // A new page starts in it, whatever the browser says; the wizard and the server's sentences follow.
+  await page.goto(`${syncApp.app.origin}/#/sync`);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Aktivitätensynchronisation', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await expect(page.getByText('Aus dem Ordner „CRM Ohne Status“ wird nicht importiert', { exact: false })).toBeVisible();
+
+  // Back to the operating system's language (the browser's English here).
+  await page.goto(`${syncApp.app.origin}/#/preferences`);
+  const sprache = page.getByRole('combobox', { name: 'Sprache' });
+  await expect(sprache.locator('option').first()).toHaveText('Wie das Betriebssystem (English)');
+  await sprache.selectOption('system');
+  await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'General', level: 2 })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
 test.describe('a preferences file that could not be used as it was', () => {

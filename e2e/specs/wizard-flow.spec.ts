@@ -420,10 +420,9 @@ test.describe('in German', () => {
     await page.keyboard.press('Tab');
     await page.getByRole('button', { name: 'Erneut synchronisieren' }).click();
     await expect(page.getByRole('heading', { name: 'Schritt 1 von 5: Bereichsauswahl' })).toBeFocused();
+    // A fresh first step has nothing to lose: Esc closes the wizard without asking.
     await page.keyboard.press('Escape');
-    const dialog = page.getByRole('alertdialog', { name: 'Synchronisation verlassen?' });
-    await expect(dialog.getByRole('button', { name: 'Bleiben' })).toBeFocused();
-    await dialog.getByRole('button', { name: 'Verlassen' }).click();
     await expect(page).toHaveURL(/#\/$/);
+    await expect(page.getByRole('alertdialog', { name: 'Synchronisation verlassen?' })).toHaveCount(0);
   });
 });

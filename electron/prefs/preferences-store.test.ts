@@ -53,6 +53,21 @@ describe('preferences store', () => {
     expect(stored()).toMatchObject({ resultView: 'currentImport' });
     expect(openPreferencesStore(dir).state().notice).toBeNull();
   });
+  it('reads a file written before the language preference existed: the system language, kept quietly, no notice', () => {
+    const older: Partial<typeof DEFAULT_PREFERENCES> = { ...DEFAULT_PREFERENCES, resultView: 'summaryOnly' };
+    delete older.language;
+    writeFileSync(file(), JSON.stringify(older));
+    const { preferences, notice } = openPreferencesStore(dir).state();
+    expect(preferences).toEqual({ ...DEFAULT_PREFERENCES, resultView: 'summaryOnly', language: 'system' });
+    expect(notice).toBeNull();
+  });
+
+  it('keeps a chosen language and refuses one without a catalog', () => {
+    const store = openPreferencesStore(dir);
+    store.update({ language: 'de' });
+    expect(openPreferencesStore(dir).state().preferences.language).toBe('de');
+    expect(() => store.update({ language: 'fr' })).toThrow(ZodError);
+  });
 });
 
 describe('preference rules', () => {

@@ -1,7 +1,7 @@
 /**
- * The UI language: i18next with the typed catalogs from shared/i18n. Starts in the browser's language and can
- * be switched at run time (preferences will call `setLanguage`); <html lang> follows, so screen readers
- * pronounce German as German.
+ * The UI language: i18next with the typed catalogs from shared/i18n. Starts in the language the preferences name
+ * (main.tsx; the operating system's by default) and is switched at run time when the preferences save another
+ * (`setLanguage`); <html lang> follows, so screen readers pronounce German as German.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';

@@ -199,6 +199,14 @@ export const de: Messages = {
     loading: 'Ihre Einstellungen werden geladen…',
     loadFailed: 'Ihre Einstellungen konnten nicht geladen werden.',
     retry: 'Erneut versuchen',
+    general: {
+      heading: 'Allgemein',
+      language: 'Sprache',
+      languageHint: 'Die Sprache der Fenster und der Meldungen der Synchronisation. Gilt ab dem Speichern.',
+      languageSystem: 'Wie das Betriebssystem ({{language}})',
+    },
+    /** Each language by its own name, the same in every catalog. */
+    languageNames: { de: 'Deutsch', en: 'English' },
     groupware: {
       heading: 'Groupware',
       intro: 'Wie CRM Companion mit Microsoft Outlook zusammenarbeitet. Ihre Änderungen gelten, sobald Sie sie speichern.',

@@ -200,6 +200,14 @@ export const en = {
     loading: 'Loading your preferences…',
     loadFailed: 'Your preferences could not be loaded.',
     retry: 'Try again',
+    general: {
+      heading: 'General',
+      language: 'Language',
+      languageHint: 'The language of the windows and of what the synchronization tells you. Takes effect when you save.',
+      languageSystem: 'As the operating system ({{language}})',
+    },
+    /** Each language by its own name, the same in every catalog. */
+    languageNames: { de: 'Deutsch', en: 'English' },
     groupware: {
       heading: 'Groupware',
       intro: 'How CRM Companion works with Microsoft Outlook. Your changes take effect when you save them.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogs } from './catalogs';
-import { pickLanguage } from './language';
+import { pickLanguage, uiLanguage } from './language';
 
 /** Every leaf of a catalog as `dotted.key → text`. */
 function leaves(tree: object, prefix = ''): Map<string, unknown> {
@@ -51,5 +51,17 @@ describe('pickLanguage', () => {
     [null, 'en'],
   ] as const)('%s → %s', (tag, expected) => {
     expect(pickLanguage(tag)).toBe(expected);
+  });
+});
+
+describe('uiLanguage', () => {
+  it('follows the operating system while the preference says "system"', () => {
+    expect(uiLanguage('system', 'de-AT')).toBe('de');
+    expect(uiLanguage('system', 'fr-FR')).toBe('en');
+  });
+
+  it('takes the chosen language whatever the operating system says', () => {
+    expect(uiLanguage('de', 'en-US')).toBe('de');
+    expect(uiLanguage('en', 'de-DE')).toBe('en');
   });
 });

@@ -9,6 +9,10 @@ import { z } from 'zod';
 export const ResultView = z.enum(['currentImport', 'allImportedMails', 'summaryOnly']);
 export type ResultView = z.infer<typeof ResultView>;
 
+/** The UI language: the operating system's (German for any German locale, else English), or one chosen. */
+export const UiLanguage = z.enum(['system', 'de', 'en']);
+export type UiLanguage = z.infer<typeof UiLanguage>;
+
 const webUrl = z
   .string()
   .trim()
@@ -32,6 +36,7 @@ export const Preferences = z
     webClientBaseUrl: webUrl.nullable(),
     /** Administrative setting: the wizard's *Edit documents* step (category and keyword per attachment). */
     documentsStep: z.boolean(),
+    language: UiLanguage,
   })
   .strict();
 export type Preferences = z.infer<typeof Preferences>;
@@ -45,6 +50,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   resultView: 'currentImport',
   webClientBaseUrl: null,
   documentsStep: true,
+  language: 'system',
 };
 
 /** A change from the dialog: any subset of the fields (areas whole). */

@@ -10,6 +10,9 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type Ref }
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo, Result } from '../../../shared/ipc/contract-kit';
 import type { Preferences, PreferencesPatch, PreferencesState } from '../../../shared/prefs/preferences';
+import { uiLanguage } from '../../../shared/i18n/language';
+import { setLanguage } from '../../i18n/i18n';
+import { GeneralFields } from './GeneralFields';
 import { GroupwareFields } from './GroupwareFields';
 import { LeaveDialog } from './LeaveDialog';
 import { diffForm, formOf, type PreferencesForm, type TypedField } from './preferences-form';
@@ -109,6 +112,8 @@ export function PreferencesEditor({ saved, onSave, headingRef }: PreferencesEdit
     const result = await onSave(diff.patch);
     if (!mounted.current) return result.ok;
     if (result.ok) {
+      // A new language takes effect at once, on this page too (its texts re-render).
+      if (diff.patch.language !== undefined) void setLanguage(uiLanguage(result.value.preferences.language, navigator.language));
       // Show the values as stored (e.g. the address without its trailing slash), unless the user typed on meanwhile.
       setForm((current) => (current === submitted ? formOf(result.value.preferences) : current));
       setSaveState({ kind: 'saved' });
@@ -137,6 +142,8 @@ export function PreferencesEditor({ saved, onSave, headingRef }: PreferencesEdit
         </div>
 
         <GroupwareFields form={form} onChange={change} problems={shownProblems} inputIds={inputIds} />
+
+        <GeneralFields form={form} onChange={change} />
 
         <div className={styles.footer}>
           {saveState.kind === 'failed' && (

@@ -20,6 +20,7 @@ const FIELD_LABELS = {
   resultView: 'preferences.result.label',
   webClientBaseUrl: 'preferences.webClient.label',
   documentsStep: 'preferences.admin.documentsStep',
+  language: 'preferences.general.language',
 } as const satisfies Record<keyof Preferences, string>;
 
 interface PreferencesNoticeProps {

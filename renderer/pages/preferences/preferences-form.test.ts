@@ -21,6 +21,7 @@ describe('diffForm', () => {
       syncIntervalMinutes: '30',
       resultView: 'summaryOnly',
       documentsStep: false,
+      language: 'de',
     });
     const { patch, problems, dirty } = diffForm(saved, form);
     expect(patch).toEqual({
@@ -29,6 +30,7 @@ describe('diffForm', () => {
       syncIntervalMinutes: 30,
       resultView: 'summaryOnly',
       documentsStep: false,
+      language: 'de',
     });
     expect(problems).toEqual([]);
     expect(dirty).toBe(true);

@@ -3,7 +3,7 @@
  * changed against the stored preferences, and which typed values cannot be saved and why. The one schema in
  * shared/prefs decides what is valid; this file only turns its verdict into a problem the page can put in words.
  */
-import { Preferences, type PreferencesPatch, type ResultView } from '../../../shared/prefs/preferences';
+import { Preferences, type PreferencesPatch, type ResultView, type UiLanguage } from '../../../shared/prefs/preferences';
 
 /** What the form holds: the preferences, with the two typed fields kept as text until they are valid. */
 export interface PreferencesForm {
@@ -17,6 +17,7 @@ export interface PreferencesForm {
   /** As typed; empty means "no Web Client" (null). */
   webClientBaseUrl: string;
   documentsStep: boolean;
+  language: UiLanguage;
 }
 
 /** The fields the user types into, the only ones that can hold a value that cannot be saved. */
@@ -90,6 +91,7 @@ export function diffForm(saved: Preferences, form: PreferencesForm): FormDiff {
   else if (url.value !== saved.webClientBaseUrl) patch.webClientBaseUrl = url.value;
 
   if (form.documentsStep !== saved.documentsStep) patch.documentsStep = form.documentsStep;
+  if (form.language !== saved.language) patch.language = form.language;
 
   // A stored value is always valid, so a problem can only come from an edit.
   return { patch, problems, dirty: problems.length > 0 || Object.keys(patch).length > 0 };
