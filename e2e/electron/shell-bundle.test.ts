@@ -6,7 +6,7 @@
  * e2e/electron/smoke.spec.ts checks the same app in real Electron.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +105,16 @@ describe('dist/electron/main.cjs', () => {
     const noIcons = run('main.cjs', 'main', [`--user-data-dir=${path.join(tmp, 'profile2')}`], { FAKE_ELECTRON_NO_ICONS: '1' });
     expect(noIcons.trays).toEqual([]);
     expect(noIcons.calls).toMatchObject({ trusted: { ok: true } });
+  });
+  it('builds menus and tray in the language the preferences name, whatever the system says', () => {
+    const dataDir = path.join(tmp, 'data-de');
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(path.join(dataDir, 'preferences.json'), JSON.stringify({ language: 'de' }));
+    const german = run('main.cjs', 'main', [`--user-data-dir=${path.join(tmp, 'profile3')}`], { CRM_COMPANION_DATA_DIR: dataDir });
+    const menus = german.menus as Array<Array<{ label?: string; submenu?: Array<{ label?: string }> }>>;
+    const file = menus[0]?.find((m) => m.label === 'Datei');
+    expect(file?.submenu?.map((i) => i.label).filter(Boolean)).toEqual(['Aktivitätensynchronisation…', 'Benutzereinstellungen…', 'Beenden']);
+    expect(german.trayMenu).toContain('Jetzt synchronisieren');
   });
 });
 

@@ -3,6 +3,7 @@
  * live here, in both languages, until they move into shared/i18n.
  */
 import type { Locale } from '../../shared/contract';
+import { pickLanguage } from '../../shared/i18n/language';
 import { catalogs } from '../../shared/i18n/catalogs';
 
 const own = {
@@ -51,7 +52,5 @@ export function shellLabels(locale: Locale): ShellLabels {
   };
 }
 
-/** Electron's app.getLocale() (e.g. "de-AT") → a locale we have texts for. */
-export function pickLocale(systemLocale: string): Locale {
-  return systemLocale.toLowerCase().startsWith('de') ? 'de' : 'en';
-}
+/** Electron's app.getLocale() (e.g. "de-AT") → a locale we have texts for: the renderer's rule. */
+export const pickLocale: (systemLocale: string) => Locale = pickLanguage;

@@ -20,6 +20,7 @@ import { createDispatcher } from '../host/dispatch';
 import { consoleLog } from '../host/log';
 import { createCompanionService, type CompanionServiceHandle } from '../service/companion-service';
 import { forwardEvents, registerIpc } from './ipc';
+import { uiLanguage } from '../../shared/i18n/language';
 import { pickLocale, shellLabels } from './labels';
 import { applicationMenuTemplate, trayMenuTemplate, type MenuActions } from './menus';
 import { PROTOCOL_SCHEME, findDeepLink, routeForDeepLink, type RouteHash } from './routes';
@@ -61,7 +62,8 @@ async function main(): Promise<void> {
   let companion: CompanionServiceHandle | null = null;
   let pendingRoute: RouteHash | null = routeOf(findDeepLink(process.argv));
 
-  const labels = shellLabels(pickLocale(app.getLocale()));
+  // The system's language until the preferences are read (the menus are built after that).
+  let labels = shellLabels(pickLocale(app.getLocale()));
   const isTrustedSender = (frame: WebFrameMain | null) =>
     window !== null && !window.isDestroyed() && isTrustedFrame(frame, window.webContents.mainFrame, appUrl);
 
@@ -103,10 +105,6 @@ async function main(): Promise<void> {
 
   await app.whenReady();
   applySessionPolicy(session.defaultSession, contentSecurityPolicy(devUrl ? { connect: [devUrl.replace(/^http/, 'ws')] } : {}));
-  app.setAboutPanelOptions({ applicationName: labels.appName, applicationVersion: app.getVersion() });
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(applicationMenuTemplate(actions, { labels, isMac: process.platform === 'darwin', isPackaged: app.isPackaged })),
-  );
 
   const graphUrl = process.env.CRM_COMPANION_GRAPH_URL;
   const graphToken = process.env.CRM_COMPANION_GRAPH_TOKEN;
@@ -120,6 +118,13 @@ async function main(): Promise<void> {
     ...(crmSeedFile ? { crmSeed: JSON.parse(readFileSync(crmSeedFile, 'utf8')) as unknown } : {}),
   });
   companion = service;
+  // Menus and tray speak the language the preferences name (the system's by default); the page switches at once
+  // when it is changed, the menus at the next start.
+  labels = shellLabels(uiLanguage((await service.service['prefs.get']({})).preferences.language, app.getLocale()));
+  app.setAboutPanelOptions({ applicationName: labels.appName, applicationVersion: app.getVersion() });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(applicationMenuTemplate(actions, { labels, isMac: process.platform === 'darwin', isPackaged: app.isPackaged })),
+  );
   const dispatch = createDispatcher(contract, service.service, { log });
   registerIpc(ipcMain, contract, dispatch, isTrustedSender);
 
