@@ -3,7 +3,6 @@
  * live here, in both languages, until they move into shared/i18n.
  */
 import type { Locale } from '../../shared/contract';
-import { pickLanguage } from '../../shared/i18n/language';
 import { catalogs } from '../../shared/i18n/catalogs';
 
 const own = {
@@ -51,6 +50,3 @@ export function shellLabels(locale: Locale): ShellLabels {
     ...own[locale],
   };
 }
-
-/** Electron's app.getLocale() (e.g. "de-AT") → a locale we have texts for: the renderer's rule. */
-export const pickLocale: (systemLocale: string) => Locale = pickLanguage;

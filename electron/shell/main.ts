@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Menu, Tray, app, dialog, ipcMain, nativeImage, session, type BrowserWindow, type WebFrameMain } from 'electron';
 import { contract, type Contract } from '../../shared/contract';
+import { pickLanguage, uiLanguage } from '../../shared/i18n/language';
 import { createClient } from '../../shared/ipc/client';
 import type { ApiOf } from '../../shared/ipc/contract-kit';
 import { contentSecurityPolicy } from '../../shared/ipc/csp';
@@ -20,8 +21,7 @@ import { createDispatcher } from '../host/dispatch';
 import { consoleLog } from '../host/log';
 import { createCompanionService, type CompanionServiceHandle } from '../service/companion-service';
 import { forwardEvents, registerIpc } from './ipc';
-import { uiLanguage } from '../../shared/i18n/language';
-import { pickLocale, shellLabels } from './labels';
+import { shellLabels } from './labels';
 import { applicationMenuTemplate, trayMenuTemplate, type MenuActions } from './menus';
 import { PROTOCOL_SCHEME, findDeepLink, routeForDeepLink, type RouteHash } from './routes';
 import { nextTrayState, trayIconFile, type TrayInput, type TrayState } from './tray-state';
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   let pendingRoute: RouteHash | null = routeOf(findDeepLink(process.argv));
 
   // The system's language until the preferences are read (the menus are built after that).
-  let labels = shellLabels(pickLocale(app.getLocale()));
+  let labels = shellLabels(pickLanguage(app.getLocale()));
   const isTrustedSender = (frame: WebFrameMain | null) =>
     window !== null && !window.isDestroyed() && isTrustedFrame(frame, window.webContents.mainFrame, appUrl);
 

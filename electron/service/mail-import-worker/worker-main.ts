@@ -14,7 +14,7 @@ import { resolveSignedInEmployee } from '../../engine/signed-in-employee';
 import { connectGraphWith, staticTokenAuth } from '../../groupware/graph';
 import type { ImportRunOptions } from '../mail-import-engine';
 import { mailImportSessions, type MailImportSession } from '../mail-import-session';
-import { CallRequest, OpenRequest, ToWorker, type FromWorker, type WorkerError } from './protocol';
+import { ToWorker, type CallRequest, type FromWorker, type OpenRequest, type WorkerError } from './protocol';
 
 const port = parentPort;
 if (port === null) throw new Error('worker-main.ts runs as a worker thread (see open-in-worker.ts)');
@@ -84,9 +84,9 @@ port.on('message', (raw: unknown) => {
   const parsed = ToWorker.safeParse(raw);
   if (!parsed.success) return; // only open-in-worker.ts talks to this port; a malformed message has no id to answer
   const message = parsed.data;
-  if (message.t === 'open') void open(OpenRequest.parse(message));
+  if (message.t === 'open') void open(message);
   else if (message.t === 'call') {
-    const done = call(CallRequest.parse(message));
+    const done = call(message);
     settling.add(done);
     void done.finally(() => settling.delete(done));
   }
