@@ -353,8 +353,10 @@ test('keyboard only, from the first step to an activity and back', async ({ page
   await page.keyboard.press('Enter'); // Next
 
   await expect(page.getByRole('heading', { name: 'Step 3 of 5: Edit documents' })).toBeFocused();
-  await page.keyboard.press('Tab'); // the first document's category (the agenda's mail comes first)
+  // The CRM's lists may still be on their way: the selects are disabled (and skipped by Tab) until they are here.
   const agendaCategory = page.getByRole('combobox', { name: `Category for “${AGENDA_TXT}”` });
+  await expect(agendaCategory).toBeEnabled();
+  await page.keyboard.press('Tab'); // the first document's category (the agenda's mail comes first)
   await expect(agendaCategory).toBeFocused();
   await page.keyboard.press('ArrowDown'); // (none) → the first category: Contract
   await expect(agendaCategory).toHaveValue('CONTRACT');
@@ -365,9 +367,11 @@ test('keyboard only, from the first step to an activity and back', async ({ page
   await expect(page.getByRole('heading', { name: 'Step 5 of 5: Import completed' })).toBeFocused();
   await expect(page.getByTestId('sync-result')).toContainText('17 mails imported as activities.');
 
-  // Tab to the first activity's subject, Enter opens it; Back returns to the result.
-  await page.keyboard.press('Tab');
+  // Tab to the first activity's subject, Enter opens it; Back returns to the result. The list is read after the
+  // step shows, so wait for it as a user would see it (a Tab before lands on the buttons below).
   const firstLink = page.getByRole('table', { name: 'Activities created by this import' }).getByRole('link').first();
+  await expect(firstLink).toBeVisible();
+  await page.keyboard.press('Tab');
   await expect(firstLink).toBeFocused();
   const firstSubject = await firstLink.innerText();
   await page.keyboard.press('Enter');
