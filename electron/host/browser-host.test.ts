@@ -214,3 +214,19 @@ function canConnect(address: string, port: number): Promise<boolean> {
     });
   });
 }
+
+describe('browser host: closing', () => {
+  it('closes at once with connections still open: a browser socket that sent nothing, and a kept-alive one', async () => {
+    const dispatch = createDispatcher(testContract, { 'test.echo': ({ text }) => Promise.resolve({ echo: text }) }, { log: silentLog });
+    const own = await startBrowserHost({ contract: testContract, dispatch, events: hub, staticDir, log: silentLog });
+    const { port } = new URL(own.origin);
+    const silent = net.connect(Number(port), '127.0.0.1');
+    const keptAlive = net.connect(Number(port), '127.0.0.1');
+    await Promise.all([silent, keptAlive].map((socket) => new Promise((resolve) => socket.once('connect', resolve))));
+    keptAlive.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: keep-alive\r\n\r\n`);
+    await new Promise((resolve) => keptAlive.once('data', resolve));
+    const ended = (socket: net.Socket) => new Promise((resolve) => socket.once('close', resolve));
+    // Without forceCloseConnections the silent socket held close() until the server's request timeout.
+    await Promise.all([own.close(), ended(silent), ended(keptAlive)]);
+  }, 5_000);
+});

@@ -49,7 +49,9 @@ export async function startBrowserHost<const C extends ContractShape>(opts: Brow
   // Filled in once the port is known; no request can arrive before listen() returns.
   const bound: { port: number; origin: string; auth?: HostAuth; headers: Record<string, string> } = { port: 0, origin: '', headers: {} };
 
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
+  // forceCloseConnections: closing the host ends every connection at once. With Fastify's default ('idle') a
+  // socket the browser opened ahead of a request (Chromium preconnects) kept close() waiting for minutes.
+  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, forceCloseConnections: true });
   await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES } });
 
   app.addHook('onRequest', async (request, reply) => {
