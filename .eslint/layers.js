@@ -13,7 +13,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 
 /** Pure packages: allowed everywhere. */
-export const STD = ['zod', 'i18next'];
+export const STD = ['zod', 'i18next', 'windows-iana'];
 /** Packages that need Node (file system, sockets, native modules). */
 export const NODE = [
   ...builtinModules,
