@@ -157,7 +157,17 @@ export interface ActivitiesTable {
   // Import bookkeeping.
   imported_at: Instant | null;
   sync_run_id: string | null;
+
+  /** Outlook's importance: `low`, `normal`, `high`. */
+  importance: Defaulted<Importance>;
+  /** JSON array of Outlook category names. */
+  categories_json: Defaulted<string>;
+  /** The groupware counterpart the user chose: null as the type says, `event`/`task` sent so, `off` entry deleted. */
+  groupware_sync: GroupwareSyncChoice | null;
 }
+
+export type Importance = 'low' | 'normal' | 'high';
+export type GroupwareSyncChoice = 'event' | 'task' | 'off';
 
 export interface DocumentsTable {
   id: string;
@@ -258,6 +268,52 @@ export interface MailMirrorTable {
   updated_at: Instant;
 }
 
+export type MirrorItemKind = 'event' | 'occurrence' | 'task';
+
+/** Outlook's items of the two-way sync as the last committed delta pages left them (migration 0006). */
+export interface GroupwareMirrorTable {
+  mailbox: string;
+  item_id: string;
+  kind: MirrorItemKind;
+  /** The calendar window or task list that reported the item. */
+  channel_id: string;
+  series_master_id: string | null;
+  /** The provider-neutral item (electron/groupware/item-provider.ts), JSON. */
+  item_json: string;
+  change_key: string | null;
+  seen_in_round: string | null;
+  updated_at: Instant;
+}
+
+/** Per activity: its item and the synced field values both sides held at the last agreement. */
+export interface GroupwareBaseTable {
+  activity_id: string;
+  mailbox: string;
+  kind: 'event' | 'task';
+  item_id: string;
+  list_id: string | null;
+  /** FieldValues (shared/sync/plan.ts), JSON. */
+  fields_json: string;
+  link_written: Defaulted<Flag>;
+  updated_at: Instant;
+}
+
+export type ConflictResolution = 'crm' | 'outlook' | 'agreed' | 'gone';
+
+export interface SyncConflictsTable {
+  id: string;
+  activity_id: string;
+  mailbox: string;
+  item_id: string;
+  kind: 'event' | 'task';
+  crm_json: string | null;
+  outlook_json: string | null;
+  fields_json: string;
+  created_at: Instant;
+  resolved_at: Instant | null;
+  resolution: ConflictResolution | null;
+}
+
 export interface CrmDatabase {
   employees: EmployeesTable;
   business_partners: BusinessPartnersTable;
@@ -276,6 +332,9 @@ export interface CrmDatabase {
   outbox: OutboxTable;
   sync_runs: SyncRunsTable;
   mail_mirror: MailMirrorTable;
+  groupware_mirror: GroupwareMirrorTable;
+  groupware_base: GroupwareBaseTable;
+  sync_conflicts: SyncConflictsTable;
 }
 
 export type Activity = Selectable<ActivitiesTable>;

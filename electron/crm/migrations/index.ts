@@ -9,6 +9,7 @@ import { builtIns } from './0002-built-ins';
 import { mailMirror } from './0003-mail-mirror';
 import { mailAttachments } from './0004-mail-attachments';
 import { activitySender } from './0005-activity-sender';
+import { twoWaySync } from './0006-two-way-sync';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
@@ -16,6 +17,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-mail-mirror': mailMirror,
   '0004-mail-attachments': mailAttachments,
   '0005-activity-sender': activitySender,
+  '0006-two-way-sync': twoWaySync,
 };
 
 export const migrationProvider: MigrationProvider = {
