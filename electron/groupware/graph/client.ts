@@ -53,6 +53,7 @@ export interface GraphHttp {
   get(pathOrUrl: string, options?: RequestOptions): Promise<unknown>;
   post(path: string, body: unknown, options?: RequestOptions): Promise<unknown>;
   patch(path: string, body: unknown, options?: RequestOptions): Promise<unknown>;
+  delete(path: string, options?: RequestOptions): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -96,6 +97,9 @@ export function createGraphHttp(options: GraphHttpOptions): GraphHttp {
     get: (pathOrUrl, request) => send('GET', pathOrUrl, (call) => call.get() as Promise<unknown>, request),
     post: (path, body, request) => send('POST', path, (call) => call.post(body) as Promise<unknown>, request),
     patch: (path, body, request) => send('PATCH', path, (call) => call.patch(body) as Promise<unknown>, request),
+    delete: async (path, request) => {
+      await send('DELETE', path, (call) => call.delete() as Promise<unknown>, request);
+    },
     close: async () => {
       await dispatcher?.close();
     },
