@@ -14,7 +14,9 @@
 import { z } from 'zod';
 import { retryAfterMs } from '../../../shared/sync/errors';
 import { GroupwareError } from '../errors';
+import type { ItemResult } from '../mail-provider';
 import type { GraphHttp } from './client';
+import { batchPartError } from './errors';
 import { withImmutableId } from './prefer';
 
 export const MAX_BATCH_PARTS = 20;
@@ -160,4 +162,30 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** One batch request per item, answers matched back to the item's key. Keys must be unique. */
+export async function perItem<T, R>(
+  http: GraphHttp,
+  items: readonly T[],
+  key: (item: T) => string,
+  request: (item: T) => Omit<BatchRequest, 'id'>,
+  read: (item: T, answer: BatchResponse) => ItemResult<R>,
+  options: { signal?: AbortSignal | undefined },
+): Promise<Map<string, ItemResult<R>>> {
+  const unique = [...new Map(items.map((item) => [key(item), item])).values()];
+  const answers = await sendBatch(http, unique.map((item, index) => ({ id: String(index + 1), ...request(item) })), options);
+  const results = new Map<string, ItemResult<R>>();
+  unique.forEach((item, index) => {
+    const answer = answers.get(String(index + 1));
+    results.set(
+      key(item),
+      answer === undefined ? { ok: false, error: new GroupwareError('temporary', `no answer for ${key(item)}`) } : read(item, answer),
+    );
+  });
+  return results;
+}
+
+export function failed(what: string, answer: BatchResponse): { ok: false; error: GroupwareError } {
+  return { ok: false, error: batchPartError(what, answer.status, answer.headers, answer.body) };
 }

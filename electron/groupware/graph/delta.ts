@@ -33,9 +33,9 @@ export interface DeltaRoundOptions<W extends { id: string; '@removed'?: unknown 
   deltaLink: string | null;
   item: z.ZodType<W>;
   /** An item of the page as the handler gets it; may look further (e.g. fetch series masters). */
-  toChange(item: W): C;
-  removed(id: string): C;
-  onPage(page: DeltaPageOf<C>): Promise<void>;
+  toChange: (item: W) => C;
+  removed: (id: string) => C;
+  onPage: (page: DeltaPageOf<C>) => Promise<void>;
   pageSize?: number | undefined;
   headers?: Record<string, string> | undefined;
   signal?: AbortSignal | undefined;
@@ -75,7 +75,7 @@ export async function runDeltaRound<W extends { id: string; '@removed'?: unknown
     if (nextLink === undefined && deltaLink === null) {
       throw new GroupwareError('temporary', `a delta page of ${options.what} carried neither a nextLink nor a deltaLink`);
     }
-    const changes = (page.data.value as W[]).map((item) => (item['@removed'] === undefined ? options.toChange(item) : options.removed(item.id)));
+    const changes = page.data.value.map((item) => (item['@removed'] === undefined ? options.toChange(item) : options.removed(item.id)));
     pages++;
     await options.onPage({ changes, roundStart, fullRound, deltaLink });
     roundStart = false;
@@ -96,7 +96,7 @@ export function syncMessageDelta(http: GraphHttp, folderId: string, options: Fol
     item: wireMessage,
     toChange: (item): MessageChange => ({ kind: 'upsert', message: toSummary(item) }),
     removed: (id): MessageChange => ({ kind: 'removed', id }),
-    onPage: options.onPage,
+    onPage: (page) => options.onPage(page),
     pageSize: options.pageSize,
     signal: options.signal,
   });

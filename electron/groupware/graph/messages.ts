@@ -3,11 +3,10 @@
  * attachment list), whole messages with attachment contents, the CRM activity stamp, and the move to the
  * archive folder. Every item gets its own result; one missing mail never fails the others.
  */
-import { GroupwareError } from '../errors';
+import type { GroupwareError } from '../errors';
 import type { FullMessage, ItemResult, MessageDetails, MessageDocument, MoveRequest, StampRequest } from '../mail-provider';
-import { sendBatch, type BatchRequest, type BatchResponse } from './batch';
+import { failed, perItem, type BatchResponse } from './batch';
 import type { GraphHttp } from './client';
-import { batchPartError } from './errors';
 import { ATTACHMENT_INFO_SELECT, attachmentKind, bodyAsHtml, parseWire, SUMMARY_SELECT, toDetails, wireMessage, type WireAttachment } from './wire';
 
 /**
@@ -22,32 +21,6 @@ const JSON_BODY = { 'Content-Type': 'application/json' };
 
 interface BulkOptions {
   signal?: AbortSignal | undefined;
-}
-
-/** One batch request per item, answers matched back to the item's key. Keys must be unique. */
-async function perItem<T, R>(
-  http: GraphHttp,
-  items: readonly T[],
-  key: (item: T) => string,
-  request: (item: T) => Omit<BatchRequest, 'id'>,
-  read: (item: T, answer: BatchResponse) => ItemResult<R>,
-  options: BulkOptions,
-): Promise<Map<string, ItemResult<R>>> {
-  const unique = [...new Map(items.map((item) => [key(item), item])).values()];
-  const answers = await sendBatch(http, unique.map((item, index) => ({ id: String(index + 1), ...request(item) })), options);
-  const results = new Map<string, ItemResult<R>>();
-  unique.forEach((item, index) => {
-    const answer = answers.get(String(index + 1));
-    results.set(
-      key(item),
-      answer === undefined ? { ok: false, error: new GroupwareError('temporary', `no answer for ${key(item)}`) } : read(item, answer),
-    );
-  });
-  return results;
-}
-
-function failed(what: string, answer: BatchResponse): { ok: false; error: GroupwareError } {
-  return { ok: false, error: batchPartError(what, answer.status, answer.headers, answer.body) };
 }
 
 function parsedMessage(what: string, answer: BatchResponse) {
