@@ -98,3 +98,4 @@ export { createGraphHttp, type GraphHttp } from './client';
 export { CRM_ACTIVITY_ID_PROPERTY } from './messages';
 export { ARCHIVE_FOLDER_NAME } from './folders';
 export { createGraphMailProvider, type GraphMailProviderOptions } from './provider';
+export { createGraphItemProvider, type GraphItemProviderOptions } from './item-provider';

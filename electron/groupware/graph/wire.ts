@@ -136,7 +136,7 @@ export function toDetails(wire: WireMessage): MessageDetails {
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 /** Graph sends HTML unless asked for text; a text body (some senders) becomes HTML that shows the same text. */
-export function bodyAsHtml(wire: WireMessage): string {
+export function bodyAsHtml(wire: { body?: { contentType?: string | null; content?: string | null } | null | undefined }): string {
   const content = wire.body?.content ?? '';
   if ((wire.body?.contentType ?? 'html').toLowerCase() !== 'text') return content;
   return content.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] ?? c).replace(/\r?\n/g, '<br>\n');
