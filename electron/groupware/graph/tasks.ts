@@ -140,7 +140,13 @@ export async function updateTask(
   options: { signal?: AbortSignal | undefined } = {},
 ): Promise<TaskItem> {
   const zone = patch.timeZone ?? 'UTC';
-  await http.patch(taskPath(listId, id), toWireTask(patch, false), { headers: JSON_BODY, signal: options.signal });
+  const changes = toWireTask(patch, false);
+  if (Object.keys(changes).length > 0) await http.patch(taskPath(listId, id), changes, { headers: JSON_BODY, signal: options.signal });
+  if (patch.activityId !== undefined && patch.activityUrl !== undefined) {
+    // A task made in To Do gets its link as a linkedResource of its own (a PATCH of the task cannot add one).
+    const link = { webUrl: patch.activityUrl, applicationName: LINKED_RESOURCE_APPLICATION, displayName: patch.title ?? '', externalId: patch.activityId };
+    await http.post(`${taskPath(listId, id)}/linkedResources`, link, { headers: JSON_BODY, signal: options.signal });
+  }
   // The PATCH answer has no linkedResources: read the task as the mirror keeps it.
   const task = await getTask(http, listId, id, zone, options);
   if (task === null) throw new GroupwareError('notFound', `task ${id} is gone`);

@@ -1,0 +1,637 @@
+/**
+ * One two-way synchronization of appointed times, meetings, tasks and follow-ups (DESIGN §3, §4; issue 5):
+ *   1. read Outlook's changes into the mirror (calendar window, default task list; each page committed with its
+ *      deltaLink), read series masters, and confirm by id every paired item the mirror lacks (out of the
+ *      window, or really deleted — an @removed alone cannot tell, graph-subset §5.3);
+ *   2. build the three states and let the pure planner (shared/sync/plan.ts) decide;
+ *   3. carry each action out, its store changes committed together with its base. Creates in Outlook go
+ *      through the outbox with a transactionId (events) or are found again by the activity they name (tasks),
+ *      so a crash between the request and the commit makes no second item;
+ *   4. write the link back into items made in Outlook (once).
+ * Errors are per action: one item that fails is reported and the others go on.
+ */
+import type { Kysely } from 'kysely';
+import { ActivityTypeKey, StatusKey } from '../../../shared/crm/built-ins';
+import { activityUrl, withActivityLink, withoutActivityLink } from '../../../shared/sync/link-block';
+import { plan, type BaseEntry, type CrmEntry, type FieldValues, type OutlookEntry, type SyncAction } from '../../../shared/sync/plan';
+import type { Problem } from '../../../shared/sync/mail-import-types';
+import { newId } from '../../crm/ids';
+import type { Activity, CrmDatabase } from '../../crm/schema';
+import { isGroupwareError } from '../../groupware/errors';
+import type { CalendarItem, CalendarWindow, EventWrite, ItemProvider, TaskItem, TaskWrite } from '../../groupware/item-provider';
+import { sanitizeMailHtml } from '../mail-import/sanitize';
+import { senderMatcher } from '../mail-import/sender-directory';
+import { crmEventFields, crmTaskFields, dateAsStored, outlookEventFields, outlookTaskFields, type ItemKind } from './fields';
+import { BY_ID_CHANNEL, commitPage, mirroredItems, removeMirrorItems, savedDeltaLink, upsertMirrorItems, type Channel } from './mirror';
+
+export interface TwoWayOptions {
+  db: Kysely<CrmDatabase>;
+  provider: ItemProvider;
+  /** The mailbox's address, lower case. */
+  mailbox: string;
+  /** The signed-in employee: responsible for what comes in from Outlook. */
+  employee: string;
+  areas: { appointments: boolean; tasks: boolean };
+  window: CalendarWindow;
+  /** The user's zone (IANA). */
+  timeZone: string;
+  webClientBaseUrl: string | null;
+  /** The link's text in the item, in the user's language. */
+  linkLabel: string;
+  runId: string | null;
+  now?: () => Date;
+  signal?: AbortSignal | undefined;
+}
+
+export interface TwoWaySummary {
+  /** Activities created or changed from Outlook. */
+  imported: number;
+  /** Writes to Outlook: creates, changes, deletes, links. */
+  pushed: number;
+  /** Conflicts this run found. */
+  conflicts: number;
+  /** Activities unlinked because their item was deleted in Outlook. */
+  unlinked: number;
+  warnings: Problem[];
+  errors: Problem[];
+}
+
+const CALENDAR_CHANNEL = 'calendar';
+
+export async function runTwoWaySync(options: TwoWayOptions): Promise<TwoWaySummary> {
+  const summary: TwoWaySummary = { imported: 0, pushed: 0, conflicts: 0, unlinked: 0, warnings: [], errors: [] };
+  const kinds: ItemKind[] = [...(options.areas.appointments ? (['event'] as const) : []), ...(options.areas.tasks ? (['task'] as const) : [])];
+  for (const kind of kinds) {
+    try {
+      await syncKind(options, kind, summary);
+    } catch (error) {
+      summary.errors.push({ code: isGroupwareError(error) ? `GROUPWARE_${error.kind.toUpperCase()}` : 'SYNC_FAILED', message: `${kind === 'event' ? 'Calendar' : 'Tasks'}: ${messageOf(error)}` });
+    }
+  }
+  return summary;
+}
+
+async function syncKind(options: TwoWayOptions, kind: ItemKind, summary: TwoWaySummary): Promise<void> {
+  const { db, provider, mailbox } = options;
+  const now = options.now ?? (() => new Date());
+  const listId = kind === 'task' ? (await provider.defaultTaskList({ signal: options.signal })).id : null;
+  const channel: Channel = kind === 'task' ? { mailbox, kind: 'task-list', id: listId ?? '' } : { mailbox, kind: 'calendar', id: CALENDAR_CHANNEL };
+
+  // 1. Outlook's changes into the mirror.
+  const roundId = newId();
+  const deltaLink = await savedDeltaLink(db, channel);
+  const onPage = (page: Parameters<typeof commitPage>[2]) => commitPage(db, channel, page, roundId, now());
+  if (kind === 'task') await provider.syncTasks(channel.id, { deltaLink, onPage, signal: options.signal });
+  else await provider.syncCalendar(options.window, { deltaLink, onPage, signal: options.signal });
+
+  const bases = await baseEntries(db, mailbox, kind);
+  if (kind === 'event') await readByIdWhatIsMissing(options, bases, now());
+  else await confirmTasks(options, listId ?? '', bases, now());
+
+  // 2. The three states.
+  const items = kind === 'task' ? await mirroredItems<TaskItem>(db, mailbox, 'task') : (await mirroredItems<CalendarItem>(db, mailbox, 'event')).filter((e) => !e.isCancelled);
+  const itemsById = new Map<string, CalendarItem | TaskItem>(items.map((item) => [item.id, item]));
+  const activities = await activitiesOfKind(db, kind, bases.map((b) => b.activityId));
+  const activitiesById = new Map(activities.map((a) => [a.id, a]));
+  const pairedActivity = new Map(bases.map((b) => [b.itemId, activitiesById.get(b.activityId)]));
+  const contacts = contactFinder(db);
+  const isMeeting = (activity: Activity | undefined, item: CalendarItem | undefined) =>
+    activity !== undefined ? activity.type_key === ActivityTypeKey.Meeting : (item?.attendees.length ?? 0) > 0;
+
+  const crm: CrmEntry[] = activities.map((a) => ({
+    activityId: a.id,
+    wanted: a.groupware_sync !== 'off',
+    fields: kind === 'task' ? crmTaskFields(a) : crmEventFields(a, { meeting: isMeeting(a, undefined) }),
+  }));
+  const outlook: OutlookEntry[] = [];
+  for (const item of items) {
+    const activity = pairedActivity.get(item.id) ?? (item.activityId === null ? undefined : activitiesById.get(item.activityId));
+    const fields =
+      kind === 'task'
+        ? outlookTaskFields(item as TaskItem)
+        : outlookEventFields(item as CalendarItem, isMeeting(activity, item as CalendarItem) ? await contacts.firstKnown(item as CalendarItem) : undefined);
+    outlook.push({ itemId: item.id, activityId: item.activityId, fields });
+  }
+  const conflicts = new Set(
+    (await db.selectFrom('sync_conflicts').select('activity_id').where('resolved_at', 'is', null).where('kind', '=', kind).where('mailbox', '=', mailbox).execute()).map((r) => r.activity_id),
+  );
+
+  // 3. Carry the plan out.
+  const context: ActionContext = { options, kind, listId, itemsById, activitiesById, bases: new Map(bases.map((b) => [b.activityId, b])), contacts, now };
+  for (const action of plan({ base: bases, crm, outlook, conflicts })) {
+    try {
+      await carryOut(context, action, summary);
+    } catch (error) {
+      summary.errors.push({ code: isGroupwareError(error) ? `GROUPWARE_${error.kind.toUpperCase()}` : 'SYNC_ACTION_FAILED', message: `${describe(action, context)}: ${messageOf(error)}` });
+    }
+  }
+
+  // 4. The link back into items made in Outlook, once.
+  await writeMissingLinks(context, summary);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+interface ActionContext {
+  options: TwoWayOptions;
+  kind: ItemKind;
+  listId: string | null;
+  itemsById: Map<string, CalendarItem | TaskItem>;
+  activitiesById: Map<string, Activity>;
+  bases: Map<string, BaseEntry>;
+  contacts: ContactFinder;
+  now: () => Date;
+}
+
+async function carryOut(context: ActionContext, action: SyncAction, summary: TwoWaySummary): Promise<void> {
+  const { options, kind } = context;
+  const { db, provider, mailbox } = options;
+  const signal = options.signal;
+  switch (action.kind) {
+    case 'createInOutlook': {
+      const activity = required(context.activitiesById.get(action.activityId), action.activityId);
+      const created = kind === 'event' ? await createEventFor(context, activity) : await provider.createTask(context.listId ?? '', taskWrite(context, activity), { signal });
+      await db.transaction().execute(async (trx) => {
+        await saveBase(trx, context, action.activityId, created.id, action.fields, true);
+        await linkActivity(trx, context, action.activityId, created);
+        await upsertMirrorItems(trx, channelOf(context), [created], null, context.now());
+        await trx.updateTable('outbox').set({ status: 'done', completed_at: context.now().toISOString() }).where('activity_id', '=', action.activityId).where('operation', '=', 'create').where('status', '=', 'pending').execute();
+      });
+      summary.pushed++;
+      return;
+    }
+    case 'updateOutlook': {
+      const activity = required(context.activitiesById.get(action.activityId), action.activityId);
+      const updated =
+        kind === 'event'
+          ? await provider.updateEvent(action.itemId, await eventPatch(context, activity, action.changed, context.itemsById.get(action.itemId) as CalendarItem | undefined), { signal })
+          : await provider.updateTask(context.listId ?? '', action.itemId, pick(taskWrite(context, activity), taskKeys(action.changed)), { signal });
+      await db.transaction().execute(async (trx) => {
+        await saveBase(trx, context, action.activityId, action.itemId, action.fields, true);
+        await upsertMirrorItems(trx, channelOf(context), [updated], null, context.now());
+      });
+      summary.pushed++;
+      return;
+    }
+    case 'deleteInOutlook': {
+      if (kind === 'event') await provider.deleteEvent(action.itemId, { signal });
+      else await provider.deleteTask(context.listId ?? '', action.itemId, { signal });
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('groupware_base').where('activity_id', '=', action.activityId).execute();
+        await removeMirrorItems(trx, mailbox, [action.itemId]);
+        if (action.keepActivity) await unlinkActivity(trx, action.activityId, context.now());
+      });
+      summary.pushed++;
+      return;
+    }
+    case 'createInCrm': {
+      const item = required(context.itemsById.get(action.itemId), action.itemId);
+      const activityId = newId();
+      const values = await activityFromItem(context, item);
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('activities').values({ id: activityId, ...values }).execute();
+        await saveBase(trx, context, activityId, item.id, action.fields, false);
+      });
+      summary.imported++;
+      return;
+    }
+    case 'updateCrm': {
+      const item = required(context.itemsById.get(action.itemId), action.itemId);
+      const activity = required(context.activitiesById.get(action.activityId), action.activityId);
+      const changes = await activityChanges(context, activity, item, action.changed);
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('activities').set({ ...changes, updated_at: context.now().toISOString(), groupware_change_key: item.changeKey }).where('id', '=', action.activityId).execute();
+        await saveBase(trx, context, action.activityId, action.itemId, action.fields, undefined);
+      });
+      summary.imported++;
+      return;
+    }
+    case 'unlinkInCrm': {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('groupware_base').where('activity_id', '=', action.activityId).execute();
+        await unlinkActivity(trx, action.activityId, context.now());
+        await closeConflict(trx, action.activityId, 'gone', context.now());
+      });
+      const subject = context.activitiesById.get(action.activityId)?.subject ?? action.activityId;
+      summary.unlinked++;
+      summary.warnings.push({
+        code: 'GROUPWARE_ITEM_DELETED',
+        message: `“${subject}” was deleted in Outlook; the activity stays in the CRM, no longer linked.`,
+      });
+      return;
+    }
+    case 'record':
+      await db.transaction().execute(async (trx) => {
+        await saveBase(trx, context, action.activityId, action.itemId, action.fields, undefined);
+        await closeConflict(trx, action.activityId, 'agreed', context.now());
+        const item = context.itemsById.get(action.itemId);
+        if (item !== undefined) await linkActivity(trx, context, action.activityId, item);
+      });
+      return;
+    case 'forget':
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('groupware_base').where('activity_id', '=', action.activityId).execute();
+        await closeConflict(trx, action.activityId, 'gone', context.now());
+      });
+      return;
+    case 'conflict':
+      await db
+        .insertInto('sync_conflicts')
+        .values({
+          id: newId(),
+          activity_id: action.activityId,
+          mailbox,
+          item_id: action.itemId,
+          kind,
+          crm_json: action.crm === null ? null : JSON.stringify(action.crm),
+          outlook_json: action.outlook === null ? null : JSON.stringify(action.outlook),
+          fields_json: JSON.stringify(action.fields),
+          created_at: context.now().toISOString(),
+        })
+        .onConflict((oc) => oc.column('activity_id').where('resolved_at', 'is', null).doNothing())
+        .execute();
+      summary.conflicts++;
+      return;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading.
+
+async function baseEntries(db: Kysely<CrmDatabase>, mailbox: string, kind: ItemKind): Promise<BaseEntry[]> {
+  const rows = await db.selectFrom('groupware_base').select(['activity_id', 'item_id', 'fields_json']).where('mailbox', '=', mailbox).where('kind', '=', kind).execute();
+  return rows.map((row) => ({ activityId: row.activity_id, itemId: row.item_id, fields: JSON.parse(row.fields_json) as FieldValues }));
+}
+
+/** Activities that belong in Outlook as this kind, and those paired before (their choice may have changed). */
+async function activitiesOfKind(db: Kysely<CrmDatabase>, kind: ItemKind, paired: readonly string[]): Promise<Activity[]> {
+  const counterparts = kind === 'event' ? (['event', 'meeting'] as const) : (['task', 'follow-up'] as const);
+  return db
+    .selectFrom('activities')
+    .selectAll('activities')
+    .where((eb) =>
+      eb.or([
+        eb('groupware_sync', '=', kind),
+        eb.and([
+          eb('groupware_sync', 'is', null),
+          eb('type_key', 'in', eb.selectFrom('activity_types').select('key').where('groupware_counterpart', 'in', [...counterparts])),
+        ]),
+        ...(paired.length > 0 ? [eb('id', 'in', [...paired])] : []),
+      ]),
+    )
+    .execute();
+}
+
+/** Series masters of the window's occurrences, and paired events the mirror lacks, read by id. */
+async function readByIdWhatIsMissing(options: TwoWayOptions, bases: readonly BaseEntry[], now: Date): Promise<void> {
+  const { db, mailbox } = options;
+  const present = new Set((await db.selectFrom('groupware_mirror').select('item_id').where('mailbox', '=', mailbox).where('kind', '=', 'event').execute()).map((r) => r.item_id));
+  const masters = (
+    await db.selectFrom('groupware_mirror').select('series_master_id').distinct().where('mailbox', '=', mailbox).where('kind', '=', 'occurrence').where('series_master_id', 'is not', null).execute()
+  ).flatMap((r) => (r.series_master_id === null ? [] : [r.series_master_id]));
+  const wanted = [...new Set([...masters.filter((id) => !present.has(id)), ...bases.map((b) => b.itemId).filter((id) => !present.has(id))])];
+  if (wanted.length === 0) return;
+  const results = await options.provider.getEvents(wanted, { signal: options.signal });
+  const found: CalendarItem[] = [];
+  const gone: string[] = [];
+  for (const [id, result] of results) {
+    if (result.ok) found.push(result.value);
+    else if (result.error.kind === 'notFound') gone.push(id);
+    else throw result.error;
+  }
+  await db.transaction().execute(async (trx) => {
+    await upsertMirrorItems(trx, { mailbox, kind: 'calendar', id: BY_ID_CHANNEL }, found, null, now);
+    await removeMirrorItems(trx, mailbox, gone);
+  });
+}
+
+/** Paired tasks the list's rounds no longer show: still there (another list's id changes, so no) or gone. */
+async function confirmTasks(options: TwoWayOptions, listId: string, bases: readonly BaseEntry[], now: Date): Promise<void> {
+  const { db, mailbox } = options;
+  const present = new Set((await db.selectFrom('groupware_mirror').select('item_id').where('mailbox', '=', mailbox).where('kind', '=', 'task').execute()).map((r) => r.item_id));
+  for (const base of bases) {
+    if (present.has(base.itemId)) continue;
+    const task = await options.provider.getTask(listId, base.itemId, { signal: options.signal });
+    if (task !== null) await upsertMirrorItems(db, { mailbox, kind: 'task-list', id: listId }, [task], null, now);
+  }
+}
+
+interface ContactFinder {
+  /** The first attendee (in Outlook's order) who is a known contact person, and that person's partner. */
+  firstKnown(item: CalendarItem): Promise<string | null>;
+  partnerOf(contactPerson: string): Promise<string | null>;
+  standardAddress(contactPerson: string): Promise<{ name: string; address: string } | null>;
+}
+
+function contactFinder(db: Kysely<CrmDatabase>): ContactFinder {
+  const matcher = senderMatcher(db);
+  return {
+    async firstKnown(item) {
+      for (const attendee of item.attendees) {
+        const match = await matcher.match(attendee.address);
+        if (match?.kind === 'contactPerson') return match.contactPerson;
+      }
+      return null;
+    },
+    async partnerOf(contactPerson) {
+      const row = await db.selectFrom('contact_persons').select('business_partner_key').where('key', '=', contactPerson).executeTakeFirst();
+      return row?.business_partner_key ?? null;
+    },
+    async standardAddress(contactPerson) {
+      const row = await db
+        .selectFrom('communications')
+        .innerJoin('contact_persons', 'contact_persons.key', 'communications.contact_person_key')
+        .select(['communications.value as address', 'contact_persons.name as name'])
+        .where('communications.contact_person_key', '=', contactPerson)
+        .where('communications.type', '=', 'email')
+        .orderBy('communications.standard', 'desc')
+        .orderBy('communications.sort_order')
+        .executeTakeFirst();
+      return row === undefined ? null : { name: row.name, address: row.address };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing to Outlook.
+
+function linkOf(context: ActionContext, activityId: string): string {
+  return activityUrl(activityId, context.options.webClientBaseUrl);
+}
+
+function bodyWithLink(context: ActionContext, activity: Activity): string {
+  return withActivityLink(activity.body_html ?? '', linkOf(context, activity.id), context.options.linkLabel);
+}
+
+async function createEventFor(context: ActionContext, activity: Activity): Promise<CalendarItem> {
+  const { db, provider } = context.options;
+  // The outbox keeps the transactionId across a crash: the retried create returns the event made before.
+  const pending = await db.selectFrom('outbox').select('transaction_id').where('activity_id', '=', activity.id).where('operation', '=', 'create').where('status', '=', 'pending').executeTakeFirst();
+  const transactionId = pending?.transaction_id ?? newId();
+  if (pending === undefined) {
+    await db
+      .insertInto('outbox')
+      .values({ id: newId(), activity_id: activity.id, operation: 'create', payload_json: JSON.stringify({ kind: 'event' }), transaction_id: transactionId, created_at: context.now().toISOString() })
+      .execute();
+  }
+  return provider.createEvent(await eventWrite(context, activity), transactionId, { signal: context.options.signal });
+}
+
+async function eventWrite(context: ActionContext, activity: Activity): Promise<EventWrite> {
+  const allDay = activity.all_day === 1;
+  const start = activity.start_at ?? activity.date;
+  const end = activity.end_at ?? new Date(Date.parse(start) + (allDay ? 86_400_000 : 3_600_000)).toISOString();
+  const meetingWith = activity.type_key === ActivityTypeKey.Meeting && activity.contact_person_key !== null ? await context.contacts.standardAddress(activity.contact_person_key) : null;
+  const minutes = activity.reminder_at === null ? null : Math.max(0, Math.round((Date.parse(start) - Date.parse(activity.reminder_at)) / 60_000));
+  return {
+    subject: activity.subject,
+    bodyHtml: bodyWithLink(context, activity),
+    start: allDay ? start.slice(0, 10) : start,
+    end: allDay ? end.slice(0, 10) : end,
+    allDay,
+    timeZone: context.options.timeZone,
+    location: activity.location,
+    attendees: meetingWith === null ? [] : [meetingWith],
+    reminderMinutes: minutes,
+    importance: activity.importance,
+    categories: JSON.parse(activity.categories_json) as string[],
+    seriesRule: activity.series_rule,
+    activityId: activity.id,
+  };
+}
+
+const EVENT_KEYS: Record<string, (keyof EventWrite)[]> = {
+  subject: ['subject'],
+  body: ['bodyHtml'],
+  start: ['start', 'end', 'allDay', 'timeZone'],
+  end: ['start', 'end', 'allDay', 'timeZone'],
+  allDay: ['start', 'end', 'allDay', 'timeZone'],
+  location: ['location'],
+  reminder: ['reminderMinutes'],
+  importance: ['importance'],
+  categories: ['categories'],
+  seriesRule: ['seriesRule', 'start', 'end', 'allDay', 'timeZone'],
+  contact: ['attendees'],
+};
+
+async function eventPatch(context: ActionContext, activity: Activity, changed: readonly string[], current: CalendarItem | undefined): Promise<Partial<EventWrite>> {
+  const write = await eventWrite(context, activity);
+  const keys = new Set(changed.flatMap((key) => EVENT_KEYS[key] ?? []));
+  const patch = pick(write, [...keys]);
+  if (keys.has('attendees') && current !== undefined) {
+    // Keep everyone else invited; the contact person is added (the one who was "Activity with" stays too).
+    const others = current.attendees.map((a) => ({ name: a.name, address: a.address }));
+    patch.attendees = [...others, ...write.attendees.filter((a) => !others.some((o) => o.address === a.address.toLowerCase()))];
+  }
+  return patch;
+}
+
+function taskWrite(context: ActionContext, activity: Activity): TaskWrite {
+  return {
+    title: activity.subject,
+    bodyHtml: withoutActivityLink(activity.body_html ?? ''),
+    completed: activity.status_key === StatusKey.Done,
+    importance: activity.importance,
+    categories: JSON.parse(activity.categories_json) as string[],
+    due: activity.due_at === null ? null : activity.due_at.slice(0, 10),
+    reminder: activity.reminder_at,
+    timeZone: context.options.timeZone,
+    activityId: activity.id,
+    activityUrl: linkOf(context, activity.id),
+  };
+}
+
+const TASK_KEYS: Record<string, (keyof TaskWrite)[]> = {
+  subject: ['title'],
+  body: ['bodyHtml'],
+  due: ['due', 'timeZone'],
+  reminder: ['reminder', 'timeZone'],
+  done: ['completed'],
+  importance: ['importance'],
+  categories: ['categories'],
+};
+
+function taskKeys(changed: readonly string[]): (keyof TaskWrite)[] {
+  return [...new Set(changed.flatMap((key) => TASK_KEYS[key] ?? []))];
+}
+
+async function writeMissingLinks(context: ActionContext, summary: TwoWaySummary): Promise<void> {
+  const { db, mailbox, provider } = context.options;
+  const rows = await db.selectFrom('groupware_base').select(['activity_id', 'item_id']).where('mailbox', '=', mailbox).where('kind', '=', context.kind).where('link_written', '=', 0).execute();
+  for (const row of rows) {
+    const item = context.itemsById.get(row.item_id);
+    if (item === undefined) continue;
+    try {
+      if (context.kind === 'event') {
+        const event = item as CalendarItem;
+        const body = withActivityLink(event.bodyHtml, linkOf(context, row.activity_id), context.options.linkLabel);
+        const updated = body === event.bodyHtml ? event : await provider.updateEvent(event.id, { bodyHtml: body }, { signal: context.options.signal });
+        await upsertMirrorItems(db, channelOf(context), [updated], null, context.now());
+      } else {
+        const task = item as TaskItem;
+        if (task.activityId !== row.activity_id) {
+          const activity = await db.selectFrom('activities').selectAll().where('id', '=', row.activity_id).executeTakeFirst();
+          if (activity === undefined) continue;
+          // To Do adds linkedResources by their own POST; a PATCH of the task cannot. Recreating is not wanted
+          // either (the user's task id would change): the provider links it in place.
+          const linked = await provider.updateTask(context.listId ?? '', task.id, { activityId: activity.id, activityUrl: linkOf(context, activity.id), title: task.title }, { signal: context.options.signal });
+          await upsertMirrorItems(db, channelOf(context), [linked], null, context.now());
+        }
+      }
+      await db.updateTable('groupware_base').set({ link_written: 1 }).where('activity_id', '=', row.activity_id).execute();
+      summary.pushed++;
+    } catch (error) {
+      summary.errors.push({ code: 'GROUPWARE_LINK_FAILED', message: `The link to the activity could not be written into “${'subject' in item ? item.subject : item.title}”: ${messageOf(error)}` });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing to the CRM.
+
+function channelOf(context: ActionContext): Channel {
+  const { mailbox } = context.options;
+  return context.kind === 'task' ? { mailbox, kind: 'task-list', id: context.listId ?? '' } : { mailbox, kind: 'calendar', id: CALENDAR_CHANNEL };
+}
+
+async function saveBase(db: Kysely<CrmDatabase>, context: ActionContext, activityId: string, itemId: string, fields: FieldValues, linkWritten: boolean | undefined): Promise<void> {
+  const { mailbox } = context.options;
+  const row = { mailbox, kind: context.kind, item_id: itemId, list_id: context.listId, fields_json: JSON.stringify(fields), updated_at: context.now().toISOString() };
+  await db
+    .insertInto('groupware_base')
+    .values({ activity_id: activityId, ...row, link_written: linkWritten === true ? 1 : 0 })
+    .onConflict((oc) => oc.column('activity_id').doUpdateSet(linkWritten === undefined ? row : { ...row, link_written: linkWritten ? 1 : 0 }))
+    .execute();
+}
+
+async function linkActivity(db: Kysely<CrmDatabase>, context: ActionContext, activityId: string, item: CalendarItem | TaskItem): Promise<void> {
+  const { provider, mailbox } = context.options;
+  await db
+    .updateTable('activities')
+    .set({
+      groupware_provider: provider.providerName,
+      groupware_mailbox: mailbox,
+      groupware_kind: context.kind,
+      groupware_item_id: item.id,
+      groupware_change_key: item.changeKey,
+      ical_uid: 'iCalUId' in item ? item.iCalUId : null,
+    })
+    .where('id', '=', activityId)
+    .execute();
+}
+
+async function unlinkActivity(db: Kysely<CrmDatabase>, activityId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('activities')
+    .set({ groupware_sync: 'off', groupware_provider: null, groupware_mailbox: null, groupware_kind: null, groupware_item_id: null, groupware_change_key: null, updated_at: now.toISOString() })
+    .where('id', '=', activityId)
+    .execute();
+}
+
+async function closeConflict(db: Kysely<CrmDatabase>, activityId: string, resolution: 'agreed' | 'gone', now: Date): Promise<void> {
+  await db.updateTable('sync_conflicts').set({ resolved_at: now.toISOString(), resolution }).where('activity_id', '=', activityId).where('resolved_at', 'is', null).execute();
+}
+
+/** A new activity from an Outlook item: type by its shape, status O (a completed task: E), the signed-in employee. */
+async function activityFromItem(context: ActionContext, item: CalendarItem | TaskItem) {
+  const { options, kind } = context;
+  const now = context.now().toISOString();
+  const link = { groupware_provider: options.provider.providerName, groupware_mailbox: options.mailbox, groupware_kind: kind, groupware_item_id: item.id, groupware_change_key: item.changeKey };
+  const common = { responsible_employee_key: options.employee, origin: 'groupware' as const, created_at: now, updated_at: now, sync_run_id: options.runId, imported_at: now, ...link };
+  if (kind === 'task') {
+    const task = item as TaskItem;
+    const due = task.due === null ? null : dateAsStored(task.due);
+    return {
+      ...common,
+      type_key: task.reminder === null ? ActivityTypeKey.Task : ActivityTypeKey.FollowUp,
+      status_key: task.completed ? StatusKey.Done : StatusKey.Open,
+      subject: task.title.trim(),
+      body_html: sanitizeMailHtml(withoutActivityLink(task.bodyHtml)),
+      date: due ?? task.reminder ?? now,
+      due_at: due,
+      reminder_at: task.reminder,
+      importance: task.importance,
+      categories_json: JSON.stringify([...task.categories].sort()),
+    };
+  }
+  const event = item as CalendarItem;
+  const contact = event.attendees.length > 0 ? await context.contacts.firstKnown(event) : null;
+  const start = event.allDay ? dateAsStored(event.start) : event.start;
+  return {
+    ...common,
+    type_key: event.attendees.length > 0 ? ActivityTypeKey.Meeting : ActivityTypeKey.Appointment,
+    status_key: StatusKey.Open,
+    subject: event.subject.trim(),
+    body_html: sanitizeMailHtml(withoutActivityLink(event.bodyHtml)),
+    date: start,
+    start_at: start,
+    end_at: event.allDay ? dateAsStored(event.end) : event.end,
+    all_day: event.allDay ? (1 as const) : (0 as const),
+    reminder_at: event.reminderMinutes === null ? null : new Date(Date.parse(start) - event.reminderMinutes * 60_000).toISOString(),
+    location: event.location,
+    series_rule: event.seriesRule,
+    contact_person_key: contact,
+    business_partner_key: contact === null ? null : await context.contacts.partnerOf(contact),
+    importance: event.importance,
+    categories_json: JSON.stringify([...event.categories].sort()),
+    ical_uid: event.iCalUId,
+  };
+}
+
+/** The activity's columns for the keys Outlook changed. */
+async function activityChanges(context: ActionContext, activity: Activity, item: CalendarItem | TaskItem, changed: readonly string[]) {
+  const fresh = await activityFromItem(context, item);
+  const set: Partial<Omit<Activity, 'id'>> = {};
+  const has = (key: string) => changed.includes(key);
+  if (has('subject')) set.subject = fresh.subject;
+  if (has('body')) set.body_html = fresh.body_html;
+  if (has('importance')) set.importance = fresh.importance;
+  if (has('categories')) set.categories_json = fresh.categories_json;
+  if (context.kind === 'task') {
+    const task = fresh as Extract<typeof fresh, { due_at: string | null }>;
+    if (has('due')) {
+      set.due_at = task.due_at;
+      set.date = task.date;
+    }
+    if (has('reminder')) {
+      set.reminder_at = task.reminder_at;
+      // A task with a reminder is a follow-up, one without a task (DESIGN §3) — for the two native types only.
+      if (activity.type_key === ActivityTypeKey.Task || activity.type_key === ActivityTypeKey.FollowUp) set.type_key = task.type_key;
+    }
+    if (has('done')) set.status_key = task.status_key === StatusKey.Done ? StatusKey.Done : activity.status_key === StatusKey.Done ? StatusKey.Open : activity.status_key;
+    return set;
+  }
+  const event = fresh as Extract<typeof fresh, { start_at: string }>;
+  if (has('start') || has('end') || has('allDay') || has('seriesRule')) {
+    Object.assign(set, { start_at: event.start_at, end_at: event.end_at, all_day: event.all_day, date: event.date, series_rule: event.series_rule });
+  }
+  if (has('reminder') || has('start')) set.reminder_at = event.reminder_at;
+  if (has('location')) set.location = event.location;
+  if (has('contact')) {
+    set.contact_person_key = event.contact_person_key;
+    set.business_partner_key = event.business_partner_key ?? activity.business_partner_key;
+  }
+  return set;
+}
+
+function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Partial<T> {
+  const picked: Partial<T> = {};
+  for (const key of keys) picked[key] = value[key];
+  return picked;
+}
+
+function required<T>(value: T | undefined, id: string): T {
+  if (value === undefined) throw new Error(`${id} is no longer there`);
+  return value;
+}
+
+function describe(action: SyncAction, context: ActionContext): string {
+  const activityId = 'activityId' in action ? action.activityId : null;
+  const subject = activityId === null ? null : (context.activitiesById.get(activityId)?.subject ?? null);
+  const what = context.kind === 'event' ? 'the appointment' : 'the task';
+  return subject === null ? `Synchronizing ${what}` : `Synchronizing ${what} “${subject}”`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
