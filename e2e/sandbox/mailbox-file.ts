@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { eventCreateSchema } from './calendar';
 import { lineColumn, syntaxErrorOffset } from './json';
 
 // The `--mailbox FILE.json` format (mailbox-format.md). Objects are loose: properties we do not model are kept
@@ -90,8 +91,8 @@ export const mailboxSchema = z.looseObject({
     userPrincipalName: z.string().optional(),
   }).default({}),
   mailFolders: z.array(folderSchema).default([]),
-  // Calendar and To Do come with later issues; accepted and kept so one file serves every part.
-  events: z.array(z.looseObject({})).optional(),
+  // Graph's own event shape (§5.1); start and end are required, unknown properties are kept.
+  events: z.array(eventCreateSchema).optional(),
   todoLists: z.array(z.looseObject({})).optional(),
 });
 
