@@ -11,6 +11,8 @@ import type { Folder, Message } from './store';
 import { eventCreateSchema, eventPatchSchema, type CalEvent, type EventPatch } from './calendar';
 import { instanceId, renderEvent } from './event-render';
 import { parseExpand } from './odata';
+import { taskCreateSchema, taskPatchSchema, type TodoList, type TodoTask } from './todo';
+import { renderLinkedResource, renderTask } from './todo-render';
 
 // The test/benchmark side door: a state dump, Outlook-side user actions (they go through the same store as
 // Graph writes, so they show up in delta), faults, the request log. In-process methods and /_sandbox/ HTTP.
@@ -40,7 +42,20 @@ export type EventState = {
   exceptions?: JsonObject[]; cancelledOccurrences?: string[];
 } & JsonObject;
 
-export interface SandboxState { user: JsonObject; seq: number; folders: FolderState[]; messages: MessageState[]; events: EventState[] }
+/** A task as Graph renders it (UTC), with its list and linkedResources. */
+export type TaskState = { id: string; listId: string; title: string; status: string; linkedResources: JsonObject[] } & JsonObject;
+export interface TodoListState { id: string; displayName: string; wellknownListName: string; isOwner: boolean; isShared: boolean; tasks: TaskState[] }
+
+export interface SandboxState {
+  user: JsonObject; seq: number; folders: FolderState[]; messages: MessageState[]; events: EventState[]; todoLists: TodoListState[];
+}
+
+function parsed<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new GraphError(400, 'ErrorInvalidRequest', `Invalid ${what}: ${r.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return r.data;
+}
+const dateTimeTimeZone = z.object({ dateTime: z.string(), timeZone: z.string() });
 
 const ATTENDEE_RESPONSES = ['none', 'accepted', 'tentativelyAccepted', 'declined', 'notResponded'] as const;
 
@@ -96,8 +111,57 @@ export class SandboxAdmin {
       folders: [...this.mb.folders.values()].map(f => this.folderState(f)),
       messages: [...this.mb.messages.values()].map(m => this.messageState(m)),
       events: [...this.mb.calendar.events.values()].map(e => this.eventState(e)),
+      todoLists: [...this.mb.todo.lists.values()].map(l => this.listState(l)),
     };
   }
+
+  private taskState(t: TodoTask): TaskState {
+    const { '@odata.etag': etag, ...rendered } = renderTask(t, { timeZone: undefined, select: undefined, linkedResources: true });
+    return { ...rendered, etag: etag ?? null, id: t.id, listId: t.listId, title: String(rendered.title ?? ''), status: String(rendered.status), linkedResources: t.linkedResources.map(renderLinkedResource) };
+  }
+
+  private listState(l: TodoList): TodoListState {
+    return { id: l.id, displayName: l.displayName, wellknownListName: l.wellknownListName, isOwner: l.isOwner, isShared: l.isShared, tasks: this.mb.todo.tasksIn(l).map(t => this.taskState(t)) };
+  }
+
+  /** A list by id, wellknownListName (`defaultList`, `flaggedEmails`) or display name. */
+  private findList(key: string): TodoList {
+    const l = this.mb.todo.lists.get(key) ?? [...this.mb.todo.lists.values()].find(x => x.wellknownListName === key || x.displayName === key);
+    if (!l) throw itemNotFound();
+    return l;
+  }
+
+  todoList(key: string): TodoListState { return this.listState(this.findList(key)); }
+
+  task(id: string): TaskState | undefined {
+    const t = this.mb.todo.tasks.get(id);
+    return t && this.taskState(t);
+  }
+
+  createTodoList(displayName: string): TodoListState { return this.listState(this.mb.todo.createList(displayName)); }
+
+  /** The user adds a task in To Do / Outlook; in the default list unless another is named. */
+  createTask(task: Record<string, unknown>, list = 'defaultList'): TaskState {
+    return this.taskState(this.mb.todo.createTask(this.findList(list), parsed(taskCreateSchema, task, 'task')));
+  }
+
+  updateTask(id: string, changes: Record<string, unknown>): TaskState {
+    return this.taskState(this.mb.todo.updateTask(this.mb.todo.requireTask(id), parsed(taskPatchSchema, changes, 'task change')));
+  }
+
+  /** Ticks the task off: status completed, completedDateTime now. */
+  completeTask(id: string): TaskState { return this.updateTask(id, { status: 'completed' }); }
+
+  deleteTask(id: string): void { this.mb.todo.deleteTask(this.mb.todo.requireTask(id)); }
+
+  /** Moves the task to another list: it gets a new id there (§6.2). */
+  moveTask(id: string, list: string): TaskState { return this.taskState(this.mb.todo.moveTask(this.mb.todo.requireTask(id), this.findList(list))); }
+
+  setTaskReminder(id: string, reminderDateTime: { dateTime: string; timeZone: string }): TaskState {
+    return this.updateTask(id, { isReminderOn: true, reminderDateTime });
+  }
+
+  removeTaskReminder(id: string): TaskState { return this.updateTask(id, { isReminderOn: false, reminderDateTime: null }); }
 
   /** An event, series master or occurrence by any of its ids (REST, immutable, occurrence id). */
   event(id: string): EventState | undefined {
@@ -253,6 +317,20 @@ export function registerAdminRoutes(app: FastifyInstance, admin: SandboxAdmin): 
       const b = body(z.object({ address: z.string().min(1), response: z.enum(ATTENDEE_RESPONSES) }), req.body);
       return admin.setAttendeeResponse(req.params.id, b.address, b.response);
     });
+
+    scope.post('/todo/lists', (req, reply) => reply.code(201).send(admin.createTodoList(body(z.object({ displayName: z.string().min(1) }), req.body).displayName)));
+    scope.get<ById>('/todo/lists/:id', req => admin.todoList(req.params.id));
+    scope.post('/tasks', (req, reply) => {
+      const b = body(z.object({ listId: z.string().optional(), task: objectBody }), req.body);
+      return reply.code(201).send(admin.createTask(b.task, b.listId));
+    });
+    scope.get<ById>('/tasks/:id', req => admin.task(req.params.id) ?? Promise.reject(itemNotFound()));
+    scope.patch<ById>('/tasks/:id', req => admin.updateTask(req.params.id, body(objectBody, req.body)));
+    scope.delete<ById>('/tasks/:id', (req, reply) => { admin.deleteTask(req.params.id); return reply.code(204).send(); });
+    scope.post<ById>('/tasks/:id/complete', req => admin.completeTask(req.params.id));
+    scope.post<ById>('/tasks/:id/move', req => admin.moveTask(req.params.id, body(z.object({ listId: z.string().min(1) }), req.body).listId));
+    scope.put<ById>('/tasks/:id/reminder', req => admin.setTaskReminder(req.params.id, body(z.object({ reminderDateTime: dateTimeTimeZone }), req.body).reminderDateTime));
+    scope.delete<ById>('/tasks/:id/reminder', req => admin.removeTaskReminder(req.params.id));
 
     scope.post('/folders', (req, reply) => {
       const b = body(z.object({ parentId: z.string(), displayName: z.string().min(1), isHidden: z.boolean().optional() }), req.body);

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { eventCreateSchema } from './calendar';
 import { lineColumn, syntaxErrorOffset } from './json';
+import { fileListSchema } from './todo';
 
 // The `--mailbox FILE.json` format (mailbox-format.md). Objects are loose: properties we do not model are kept
 // and returned as they are, so a payload copied from real Graph can be dropped in.
@@ -93,7 +94,8 @@ export const mailboxSchema = z.looseObject({
   mailFolders: z.array(folderSchema).default([]),
   // Graph's own event shape (§5.1); start and end are required, unknown properties are kept.
   events: z.array(eventCreateSchema).optional(),
-  todoLists: z.array(z.looseObject({})).optional(),
+  // Lists with their tasks (§6); the built-in Tasks and Flagged email lists are added when missing.
+  todoLists: z.array(fileListSchema).optional(),
 });
 
 export type MailboxFile = z.input<typeof mailboxSchema>;

@@ -1,5 +1,6 @@
 import { Calendar } from './calendar';
 import { GraphError, itemNotFound } from './errors';
+import { TodoStore } from './todo';
 import { extendedPropertyKey, type ExtendedProperty } from './extended-properties';
 import type { IdFactory } from './ids';
 import { asJsonObject, clone, sameJson, type Json, type JsonObject } from './json';
@@ -67,6 +68,7 @@ export class Mailbox {
   readonly propNames = new Set<string>();
   readonly root: Folder;
   readonly calendar: Calendar;
+  readonly todo: TodoStore;
   private readonly domain: string;
 
   constructor(file: ParsedMailbox, readonly ids: IdFactory, private readonly now: () => Date = () => new Date()) {
@@ -94,6 +96,9 @@ export class Mailbox {
     const clock = { tick: () => this.tick(), now: () => this.now().getTime(), ids };
     this.calendar = new Calendar(clock, this.user);
     fromFile('events', file.events ?? [], e => this.calendar.create(e, 'file'));
+    this.todo = new TodoStore(clock);
+    fromFile('todoLists', file.todoLists ?? [], l => this.todo.loadList(l));
+    this.todo.addBuiltIns();
   }
 
   private tick(): number { return ++this.seq; }
