@@ -8,6 +8,11 @@ import { messageSchema } from './mailbox-file';
 import type { RequestStats } from './request-log';
 import { parseBody as body } from './responses';
 import type { Folder, Message } from './store';
+import { eventCreateSchema, eventPatchSchema, type CalEvent, type EventPatch } from './calendar';
+import { instanceId, renderEvent } from './event-render';
+import { parseExpand } from './odata';
+import { taskCreateSchema, taskPatchSchema, type TodoList, type TodoTask } from './todo';
+import { renderLinkedResource, renderTask } from './todo-render';
 
 // The test/benchmark side door: a state dump, Outlook-side user actions (they go through the same store as
 // Graph writes, so they show up in delta), faults, the request log. In-process methods and /_sandbox/ HTTP.
@@ -27,7 +32,39 @@ export type MessageState = {
   attachments: JsonObject[];
 } & JsonObject;
 
-export interface SandboxState { user: JsonObject; seq: number; folders: FolderState[]; messages: MessageState[] }
+/**
+ * An event as Graph renders it (REST ids, UTC), plus `immutableId`, the extended properties, and for a series its
+ * exceptions (rendered as occurrences) and the original dates of cancelled occurrences.
+ */
+export type EventState = {
+  id: string; immutableId: string; subject: string; type: string;
+  singleValueExtendedProperties: Array<{ id: string; value: Json }>;
+  exceptions?: JsonObject[]; cancelledOccurrences?: string[];
+} & JsonObject;
+
+/** A task as Graph renders it (UTC), with its list and linkedResources. */
+export type TaskState = { id: string; listId: string; title: string; status: string; linkedResources: JsonObject[] } & JsonObject;
+export interface TodoListState { id: string; displayName: string; wellknownListName: string; isOwner: boolean; isShared: boolean; tasks: TaskState[] }
+
+export interface SandboxState {
+  user: JsonObject; seq: number; folders: FolderState[]; messages: MessageState[]; events: EventState[]; todoLists: TodoListState[];
+}
+
+function parsed<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new GraphError(400, 'ErrorInvalidRequest', `Invalid ${what}: ${r.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return r.data;
+}
+const dateTimeTimeZone = z.object({ dateTime: z.string(), timeZone: z.string() });
+
+const ATTENDEE_RESPONSES = ['none', 'accepted', 'tentativelyAccepted', 'declined', 'notResponded'] as const;
+
+/** Outlook-side edits of an event use Graph's writable properties (§5.2). */
+function eventPatch(changes: Record<string, unknown>): EventPatch {
+  const r = eventPatchSchema.safeParse(changes);
+  if (!r.success) throw new GraphError(400, 'ErrorInvalidRequest', `Invalid event change: ${r.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return r.data;
+}
 
 export class SandboxAdmin {
   constructor(private readonly core: SandboxCore) {}
@@ -52,12 +89,116 @@ export class SandboxAdmin {
     };
   }
 
+  private eventState(e: CalEvent, date?: string): EventState {
+    const cal = this.mb.calendar;
+    const view = { idMode: 'rest' as const, bodyType: 'html' as const, timeZone: undefined, select: undefined, expand: parseExpand(undefined, []) };
+    const { '@odata.etag': _etag, ...rendered } = renderEvent(cal, e, date, view);
+    const ex = date === undefined ? undefined : e.exceptions.get(date);
+    const ext = new Map([...e.singleValue, ...(ex?.singleValue ?? [])]);
+    return {
+      ...rendered, id: String(rendered.id), immutableId: instanceId(e, date, 'immutable'), subject: String(rendered.subject ?? ''), type: String(rendered.type),
+      singleValueExtendedProperties: [...ext.values()].map(p => ({ id: p.id, value: p.value })),
+      ...(date === undefined && e.recurrence ? {
+        exceptions: [...e.exceptions.keys()].sort().map(d => renderEvent(cal, e, d, view)),
+        cancelledOccurrences: [...e.cancelled].sort(),
+      } : {}),
+    };
+  }
+
   state(): SandboxState {
     return {
       user: structuredClone(this.mb.user), seq: this.mb.seq,
       folders: [...this.mb.folders.values()].map(f => this.folderState(f)),
       messages: [...this.mb.messages.values()].map(m => this.messageState(m)),
+      events: [...this.mb.calendar.events.values()].map(e => this.eventState(e)),
+      todoLists: [...this.mb.todo.lists.values()].map(l => this.listState(l)),
     };
+  }
+
+  private taskState(t: TodoTask): TaskState {
+    const { '@odata.etag': etag, ...rendered } = renderTask(t, { timeZone: undefined, select: undefined, linkedResources: true });
+    return { ...rendered, etag: etag ?? null, id: t.id, listId: t.listId, title: String(rendered.title ?? ''), status: String(rendered.status), linkedResources: t.linkedResources.map(renderLinkedResource) };
+  }
+
+  private listState(l: TodoList): TodoListState {
+    return { id: l.id, displayName: l.displayName, wellknownListName: l.wellknownListName, isOwner: l.isOwner, isShared: l.isShared, tasks: this.mb.todo.tasksIn(l).map(t => this.taskState(t)) };
+  }
+
+  /** A list by id, wellknownListName (`defaultList`, `flaggedEmails`) or display name. */
+  private findList(key: string): TodoList {
+    const l = this.mb.todo.lists.get(key) ?? [...this.mb.todo.lists.values()].find(x => x.wellknownListName === key || x.displayName === key);
+    if (!l) throw itemNotFound();
+    return l;
+  }
+
+  todoList(key: string): TodoListState { return this.listState(this.findList(key)); }
+
+  task(id: string): TaskState | undefined {
+    const t = this.mb.todo.tasks.get(id);
+    return t && this.taskState(t);
+  }
+
+  createTodoList(displayName: string): TodoListState { return this.listState(this.mb.todo.createList(displayName)); }
+
+  /** The user adds a task in To Do / Outlook; in the default list unless another is named. */
+  createTask(task: Record<string, unknown>, list = 'defaultList'): TaskState {
+    return this.taskState(this.mb.todo.createTask(this.findList(list), parsed(taskCreateSchema, task, 'task')));
+  }
+
+  updateTask(id: string, changes: Record<string, unknown>): TaskState {
+    return this.taskState(this.mb.todo.updateTask(this.mb.todo.requireTask(id), parsed(taskPatchSchema, changes, 'task change')));
+  }
+
+  /** Ticks the task off: status completed, completedDateTime now. */
+  completeTask(id: string): TaskState { return this.updateTask(id, { status: 'completed' }); }
+
+  deleteTask(id: string): void { this.mb.todo.deleteTask(this.mb.todo.requireTask(id)); }
+
+  /** Moves the task to another list: it gets a new id there (§6.2). */
+  moveTask(id: string, list: string): TaskState { return this.taskState(this.mb.todo.moveTask(this.mb.todo.requireTask(id), this.findList(list))); }
+
+  setTaskReminder(id: string, reminderDateTime: { dateTime: string; timeZone: string }): TaskState {
+    return this.updateTask(id, { isReminderOn: true, reminderDateTime });
+  }
+
+  removeTaskReminder(id: string): TaskState { return this.updateTask(id, { isReminderOn: false, reminderDateTime: null }); }
+
+  /** An event, series master or occurrence by any of its ids (REST, immutable, occurrence id). */
+  event(id: string): EventState | undefined {
+    const r = this.mb.calendar.resolve(id);
+    return r && this.eventState(r.event, r.date);
+  }
+
+  /** The user creates an event in Outlook: they organize it; attendees have not answered yet. */
+  createEvent(event: Record<string, unknown>): EventState {
+    const r = eventCreateSchema.safeParse(event);
+    if (!r.success) throw new GraphError(400, 'ErrorInvalidRequest', `Invalid event: ${r.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return this.eventState(this.mb.calendar.create(r.data).event);
+  }
+
+  /**
+   * The user edits an event or a series in Outlook; given an occurrence id, just that occurrence (moving it makes it an
+   * exception, the series keeps its rule).
+   */
+  updateEvent(id: string, changes: Record<string, unknown>): EventState {
+    const { event, date } = this.mb.calendar.require(id);
+    if (date === undefined) this.mb.calendar.update(event, eventPatch(changes));
+    else this.mb.calendar.updateOccurrence(event, date, eventPatch(changes));
+    return this.eventState(event, date);
+  }
+
+  /** Deletes an event or a whole series; given an occurrence id, cancels just that occurrence. */
+  deleteEvent(id: string): void {
+    const { event, date } = this.mb.calendar.require(id);
+    if (date === undefined) this.mb.calendar.delete(event);
+    else this.mb.calendar.cancelOccurrence(event, date);
+  }
+
+  /** An attendee answers the invitation (for an occurrence id: that occurrence only). */
+  setAttendeeResponse(id: string, address: string, response: (typeof ATTENDEE_RESPONSES)[number]): EventState {
+    const { event, date } = this.mb.calendar.require(id);
+    this.mb.calendar.setResponse(event, date, address, response);
+    return this.eventState(event, date);
   }
 
   /** A folder by id or well-known name, then child display names: `folder('inbox', 'Import folder')`. */
@@ -167,6 +308,29 @@ export function registerAdminRoutes(app: FastifyInstance, admin: SandboxAdmin): 
       return reply.code(204).send();
     });
     scope.post<ById>('/messages/:id/move', req => admin.moveMessage(req.params.id, body(z.object({ destinationId: z.string() }), req.body).destinationId));
+
+    scope.post('/events', (req, reply) => reply.code(201).send(admin.createEvent(body(z.object({ event: objectBody }), req.body).event)));
+    scope.get<ById>('/events/:id', req => admin.event(req.params.id) ?? Promise.reject(itemNotFound()));
+    scope.patch<ById>('/events/:id', req => admin.updateEvent(req.params.id, body(objectBody, req.body)));
+    scope.delete<ById>('/events/:id', (req, reply) => { admin.deleteEvent(req.params.id); return reply.code(204).send(); });
+    scope.post<ById>('/events/:id/responses', req => {
+      const b = body(z.object({ address: z.string().min(1), response: z.enum(ATTENDEE_RESPONSES) }), req.body);
+      return admin.setAttendeeResponse(req.params.id, b.address, b.response);
+    });
+
+    scope.post('/todo/lists', (req, reply) => reply.code(201).send(admin.createTodoList(body(z.object({ displayName: z.string().min(1) }), req.body).displayName)));
+    scope.get<ById>('/todo/lists/:id', req => admin.todoList(req.params.id));
+    scope.post('/tasks', (req, reply) => {
+      const b = body(z.object({ listId: z.string().optional(), task: objectBody }), req.body);
+      return reply.code(201).send(admin.createTask(b.task, b.listId));
+    });
+    scope.get<ById>('/tasks/:id', req => admin.task(req.params.id) ?? Promise.reject(itemNotFound()));
+    scope.patch<ById>('/tasks/:id', req => admin.updateTask(req.params.id, body(objectBody, req.body)));
+    scope.delete<ById>('/tasks/:id', (req, reply) => { admin.deleteTask(req.params.id); return reply.code(204).send(); });
+    scope.post<ById>('/tasks/:id/complete', req => admin.completeTask(req.params.id));
+    scope.post<ById>('/tasks/:id/move', req => admin.moveTask(req.params.id, body(z.object({ listId: z.string().min(1) }), req.body).listId));
+    scope.put<ById>('/tasks/:id/reminder', req => admin.setTaskReminder(req.params.id, body(z.object({ reminderDateTime: dateTimeTimeZone }), req.body).reminderDateTime));
+    scope.delete<ById>('/tasks/:id/reminder', req => admin.removeTaskReminder(req.params.id));
 
     scope.post('/folders', (req, reply) => {
       const b = body(z.object({ parentId: z.string(), displayName: z.string().min(1), isHidden: z.boolean().optional() }), req.body);

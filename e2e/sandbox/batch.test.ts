@@ -110,3 +110,40 @@ describe('$batch (graph-subset §8, §12 Batching)', () => {
     expect(entries.map(e => e.ms < 300)).toEqual([true, true, true, true, true]);
   });
 });
+
+describe('$batch with calendar and To Do parts (§8, §5, §6)', () => {
+  const json = { 'Content-Type': 'application/json' };
+  const event = { subject: 'Batched', transactionId: 'tx-batch', start: { dateTime: '2026-12-03T10:00:00', timeZone: 'W. Europe Standard Time' }, end: { dateTime: '2026-12-03T11:00:00', timeZone: 'W. Europe Standard Time' } };
+
+  it('event and task parts with and without /v1.0, per-part Prefer (time zone, ImmutableId), dependsOn, calendarView in a part', async () => {
+    const list = t.sb.admin.todoList('defaultList').id;
+    const r = await batch([
+      { id: 'create', method: 'POST', url: '/me/events', headers: { ...json, Prefer: 'outlook.timezone="W. Europe Standard Time", IdType="ImmutableId"' }, body: event },
+      { id: 'again', method: 'POST', url: '/v1.0/me/events', headers: json, body: event, dependsOn: ['create'] },
+      { id: 'view', method: 'GET', url: '/v1.0/me/calendarView?startDateTime=2026-12-03T00:00:00Z&endDateTime=2026-12-04T00:00:00Z', dependsOn: ['again'] },
+      { id: 'task', method: 'POST', url: `/me/todo/lists/${list}/tasks`, headers: json, body: { title: 'Batched task', linkedResources: [{ webUrl: 'crm-companion://activities/9', externalId: '9' }] } },
+      { id: 'tasks', method: 'GET', url: `/v1.0/me/todo/lists/${list}/tasks/delta`, dependsOn: ['task'] },
+    ]);
+    const p = parts(r);
+    const created = p.get('create')?.body ?? {};
+    expect(p.get('create')).toMatchObject({ status: 201, body: { start: { dateTime: '2026-12-03T10:00:00.0000000', timeZone: 'W. Europe Standard Time' } } });
+    expect(created.id).toBe(t.sb.admin.state().events[0]?.immutableId);
+    expect(p.get('again')).toMatchObject({ status: 201, body: { id: t.sb.admin.state().events[0]?.id } });
+    expect(p.get('view')?.body?.value).toEqual([expect.objectContaining({ subject: 'Batched', start: { dateTime: '2026-12-03T09:00:00.0000000', timeZone: 'UTC' } })]);
+    expect(p.get('task')).toMatchObject({ status: 201, body: { title: 'Batched task', linkedResources: [expect.objectContaining({ externalId: '9' })] } });
+    expect(p.get('tasks')?.body).toMatchObject({ value: [expect.objectContaining({ title: 'Batched task' })], '@odata.deltaLink': expect.stringContaining('$deltatoken=') });
+    expect(t.sb.admin.state().events).toHaveLength(1);
+  });
+
+  it('parts are throttled one by one (429 inside a 200 batch) and run at most 4 at once', async () => {
+    t.sb.admin.setFaults({ status: 429, count: 1, retryAfter: 2 });
+    const r = await batch([{ id: '1', method: 'GET', url: '/me/todo/lists' }]);
+    expect(r.status).toBe(200);
+    expect(parts(r).get('1')).toMatchObject({ status: 429, headers: { 'Retry-After': '2' } });
+    t.sb.admin.setFaults({ operationMs: 100 });
+    t.sb.admin.resetRequests();
+    const many = await batch(Array.from({ length: 8 }, (_, i) => ({ id: String(i), method: 'GET', url: '/me/calendarView?startDateTime=2026-12-01&endDateTime=2026-12-31' })));
+    expect([...parts(many).values()].map(p => p.status)).toEqual(Array(8).fill(200));
+    expect(t.sb.admin.requests().peakInFlight).toBe(4);
+  });
+});

@@ -21,6 +21,8 @@ export type DeltaOptions = Record<string, string>;
 const BAKED = ['$select', '$expand', '$top', '$filter', '$orderby', 'changetype'];
 
 export interface DeltaFeed<Ctx> {
+  /** Query options of a first request this feed bakes into its tokens (default: the OData options above). */
+  bakedOptions?: readonly string[];
   /** Validates the options of a first request; throws GraphError (400) for unsupported ones. */
   validate(options: DeltaOptions): void;
   initial(options: DeltaOptions): DeltaEntry[];
@@ -73,7 +75,7 @@ export class DeltaEngine {
       state = { round: this.round(req.scope, d.options, req.seq, req.feed.since(d.seq, d.options)), page: 0, offset: 0 };
     } else {
       const options: DeltaOptions = {};
-      for (const k of BAKED) { const v = req.query.get(k); if (v !== undefined) options[k] = v; }
+      for (const k of req.feed.bakedOptions ?? BAKED) { const v = req.query.get(k); if (v !== undefined) options[k] = v; }
       req.feed.validate(options);
       state = { round: this.round(req.scope, options, req.seq, req.feed.initial(options)), page: 0, offset: 0 };
     }

@@ -6,7 +6,7 @@ import { SandboxCore, type SandboxConfig } from './core';
 import { loadMailboxFile, parseMailbox, type MailboxFile } from './mailbox-file';
 import { buildServer } from './server';
 
-// The Graph sandbox (DESIGN §5): Microsoft Graph v1.0 mail over HTTPS on 127.0.0.1, plus /_sandbox/ admin.
+// The Graph sandbox (DESIGN §5): Microsoft Graph v1.0 mail, calendar and To Do over HTTPS on 127.0.0.1, plus /_sandbox/ admin.
 
 export interface StartSandboxOptions {
   /** The mailbox as an object or the path of a mailbox file (mailbox-format.md). */
@@ -45,7 +45,7 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
 }
 
 export { SandboxAdmin } from './admin';
-export type { FolderState, MessageState, SandboxState } from './admin';
+export type { EventState, FolderState, MessageState, SandboxState, TaskState, TodoListState } from './admin';
 export { DEFAULT_CONFIG, type SandboxConfig } from './core';
 export type { FaultSpec, FaultState } from './faults';
 export { MailboxFileError, type MailboxFile } from './mailbox-file';

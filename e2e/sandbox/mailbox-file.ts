@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { eventCreateSchema } from './calendar';
 import { lineColumn, syntaxErrorOffset } from './json';
+import { fileListSchema } from './todo';
 
 // The `--mailbox FILE.json` format (mailbox-format.md). Objects are loose: properties we do not model are kept
 // and returned as they are, so a payload copied from real Graph can be dropped in.
@@ -90,9 +92,10 @@ export const mailboxSchema = z.looseObject({
     userPrincipalName: z.string().optional(),
   }).default({}),
   mailFolders: z.array(folderSchema).default([]),
-  // Calendar and To Do come with later issues; accepted and kept so one file serves every part.
-  events: z.array(z.looseObject({})).optional(),
-  todoLists: z.array(z.looseObject({})).optional(),
+  // Graph's own event shape (§5.1); start and end are required, unknown properties are kept.
+  events: z.array(eventCreateSchema).optional(),
+  // Lists with their tasks (§6); the built-in Tasks and Flagged email lists are added when missing.
+  todoLists: z.array(fileListSchema).optional(),
 });
 
 export type MailboxFile = z.input<typeof mailboxSchema>;

@@ -31,11 +31,13 @@ export interface Prefer {
   maxPageSize: number | undefined;
   immutableId: boolean;
   bodyType: 'html' | 'text' | undefined;
+  /** `outlook.timezone="Pacific Standard Time"`: the zone of dateTimeTimeZone values in responses (§0). */
+  timeZone: string | undefined;
 }
 
 /** `Prefer` may repeat and may list several comma-separated preferences (RFC 7240). */
 export function parsePrefer(header: string | string[] | undefined): Prefer {
-  const prefer: Prefer = { maxPageSize: undefined, immutableId: false, bodyType: undefined };
+  const prefer: Prefer = { maxPageSize: undefined, immutableId: false, bodyType: undefined, timeZone: undefined };
   const all = Array.isArray(header) ? header.join(',') : header ?? '';
   for (const item of all.match(/(?:[^,"]|"[^"]*")+/g) ?? []) {
     const [rawName = '', ...rest] = item.split('=');
@@ -44,6 +46,7 @@ export function parsePrefer(header: string | string[] | undefined): Prefer {
     if (name === 'odata.maxpagesize' && /^\d+$/.test(value) && Number(value) > 0) prefer.maxPageSize = Number(value);
     else if (name === 'idtype') prefer.immutableId = value.toLowerCase() === 'immutableid';
     else if (name === 'outlook.body-content-type' && (value === 'text' || value === 'html')) prefer.bodyType = value;
+    else if (name === 'outlook.timezone' && value !== '') prefer.timeZone = value;
   }
   return prefer;
 }
@@ -84,13 +87,13 @@ function filteredIds(options: string): string[] {
   return ids;
 }
 
-export function parseExpand(v: string | undefined, allowed: readonly string[]): Expand {
+export function parseExpand(v: string | undefined, allowed: readonly string[], type = 'message'): Expand {
   const e: Expand = { attachments: false, singleValue: undefined, multiValue: undefined };
   for (const item of v === undefined ? [] : splitTopLevel(v)) {
     const m = /^([\w.]+)\s*(?:\((.*)\))?$/s.exec(item);
     const name = (m?.[1] ?? item).toLowerCase();
     if (!allowed.map(a => a.toLowerCase()).includes(name)) {
-      throw badRequest(`Could not find a property named '${m?.[1] ?? item}' on type 'microsoft.graph.message'.`, 'RequestBroker--ParseUri');
+      throw badRequest(`Could not find a property named '${m?.[1] ?? item}' on type 'microsoft.graph.${type}'.`, 'RequestBroker--ParseUri');
     }
     if (name === 'attachments') e.attachments = true;
     else if (name === 'singlevalueextendedproperties') e.singleValue = filteredIds(m?.[2] ?? '');

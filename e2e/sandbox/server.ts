@@ -9,6 +9,8 @@ import { parsePrefer, parseQuery } from './odata';
 import { JSON_TYPE } from './responses';
 import { normalizePath, Router, type GraphRequest, type GraphResponse } from './router';
 import { attachmentRoutes } from './routes/attachments';
+import { eventRoutes } from './routes/events';
+import { todoRoutes } from './routes/todo';
 import { folderRoutes } from './routes/folders';
 import { messageRoutes } from './routes/messages';
 
@@ -44,6 +46,8 @@ export function buildServer({ core, admin, token, key, cert }: ServerOptions): F
   folderRoutes(router);
   messageRoutes(router);
   attachmentRoutes(router);
+  eventRoutes(router);
+  todoRoutes(router);
 
   // Binary and unknown bodies arrive as Buffers; handlers that want JSON say so. An empty JSON body (a DELETE
   // sent with Content-Type: application/json) is no body, as Graph treats it.

@@ -1,11 +1,16 @@
+import { Calendar } from './calendar';
 import { GraphError, itemNotFound } from './errors';
+import { TodoStore } from './todo';
+import { extendedPropertyKey, type ExtendedProperty } from './extended-properties';
 import type { IdFactory } from './ids';
 import { asJsonObject, clone, sameJson, type Json, type JsonObject } from './json';
-import type { FileAttachment, FileFolder, FileMessage, ParsedMailbox, WellKnownName } from './mailbox-file';
+import { MailboxFileError, type FileAttachment, type FileFolder, type FileMessage, type ParsedMailbox, type WellKnownName } from './mailbox-file';
 
 // The mailbox state and its change history. Every mutation takes the next sequence number; items remember when
 // they entered their folder and when each property last changed, folders keep tombstones for items that left.
-// That is all a delta round needs (delta.ts), and the same pattern serves calendars and To Do lists later.
+// That is all a delta round needs (delta.ts); the calendar (calendar.ts) and To Do (todo.ts) share the counter.
+
+export { extendedPropertyKey, type ExtendedProperty } from './extended-properties';
 
 export interface Tombstone { immutableId: string; restId: string; addedSeq: number; removedSeq: number }
 
@@ -15,8 +20,6 @@ export interface Folder {
   extra: JsonObject;
   messageIds: Set<string>; tombstones: Tombstone[]; addedSeq: number; changedSeq: number;
 }
-
-export interface ExtendedProperty { id: string; value: Json }
 
 export interface Attachment { id: string; odataType: string; props: JsonObject; bytes: Buffer | undefined }
 
@@ -31,16 +34,20 @@ export interface Message {
   attachments: Attachment[];
 }
 
-/** Type and GUID are case-insensitive; the Name part of a named property is case-sensitive (§4.3). */
-export function extendedPropertyKey(id: string): string {
-  const m = /^\s*(\S+)\s+(\{[^}]*\}|\S+)\s+(Name|Id)\s+(.*)$/i.exec(id);
-  if (!m) return id.trim().toLowerCase();
-  const [, type = '', set = '', kind = '', name = ''] = m;
-  return `${type.toLowerCase()} ${set.toLowerCase()} ${kind.toLowerCase()} ${kind.toLowerCase() === 'id' ? name.toLowerCase() : name}`;
-}
-
 export const isoSeconds = (d: Date): string => `${d.toISOString().slice(0, 19)}Z`;
 const toIso = (v: string | undefined, fallback: string): string => (v === undefined ? fallback : isoSeconds(new Date(v)));
+
+/** Loads a list of the mailbox file; what Graph would refuse (an unknown time zone…) names its place in the file. */
+function fromFile<T>(name: string, list: T[], load: (item: T) => unknown): void {
+  list.forEach((item, i) => {
+    try {
+      load(item);
+    } catch (e) {
+      if (e instanceof GraphError) throw new MailboxFileError(`the mailbox file's $.${name}[${i}] is not accepted: ${e.message}`);
+      throw e;
+    }
+  });
+}
 
 const STANDARD_FOLDERS: ReadonlyArray<[WellKnownName, string]> = [
   ['inbox', 'Inbox'], ['drafts', 'Drafts'], ['sentitems', 'Sent Items'], ['deleteditems', 'Deleted Items'],
@@ -60,6 +67,8 @@ export class Mailbox {
   /** Every stored message property name, for `$select` checks (unknown file properties are selectable). */
   readonly propNames = new Set<string>();
   readonly root: Folder;
+  readonly calendar: Calendar;
+  readonly todo: TodoStore;
   private readonly domain: string;
 
   constructor(file: ParsedMailbox, readonly ids: IdFactory, private readonly now: () => Date = () => new Date()) {
@@ -84,6 +93,12 @@ export class Mailbox {
     for (const [wk, name] of STANDARD_FOLDERS) {
       if (!this.wellKnown(wk)) this.insertFolder(this.root.id, { displayName: name, wellKnownName: wk, isHidden: false });
     }
+    const clock = { tick: () => this.tick(), now: () => this.now().getTime(), ids };
+    this.calendar = new Calendar(clock, this.user);
+    fromFile('events', file.events ?? [], e => this.calendar.create(e, 'file'));
+    this.todo = new TodoStore(clock);
+    fromFile('todoLists', file.todoLists ?? [], l => this.todo.loadList(l));
+    this.todo.addBuiltIns();
   }
 
   private tick(): number { return ++this.seq; }

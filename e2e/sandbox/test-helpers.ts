@@ -43,6 +43,22 @@ export function testMailbox(): MailboxFile {
   };
 }
 
+/** The test mailbox plus a calendar: a single event, a weekly series across the end of DST, a meeting someone else organizes. */
+export function calendarMailbox(): MailboxFile {
+  return {
+    ...testMailbox(),
+    events: [
+      { subject: 'Visit', start: { dateTime: '2026-12-01T09:00:00', timeZone: 'Europe/Berlin' }, end: { dateTime: '2026-12-01T10:00:00', timeZone: 'Europe/Berlin' },
+        attendees: [{ type: 'required', emailAddress: { name: 'Florian Gruber', address: 'f.gruber@alpineskihouse.at' } }] },
+      { subject: 'Jour fixe', start: { dateTime: '2026-10-19T10:00:00', timeZone: 'W. Europe Standard Time' }, end: { dateTime: '2026-10-19T10:30:00', timeZone: 'W. Europe Standard Time' },
+        recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday', 'wednesday', 'friday'], firstDayOfWeek: 'monday' }, range: { type: 'noEnd', startDate: '2026-10-19' } } },
+      { subject: 'Invitation from a customer', start: { dateTime: '2026-12-02T14:00:00', timeZone: 'UTC' }, end: { dateTime: '2026-12-02T15:00:00', timeZone: 'UTC' },
+        organizer: { emailAddress: { name: 'Anna Schmidt', address: 'a.schmidt@lahntal.de' } }, isOrganizer: false,
+        attendees: [{ type: 'required', status: { response: 'accepted' }, emailAddress: { name: 'Anna Schmidt', address: 'a.schmidt@lahntal.de' } }] },
+    ],
+  };
+}
+
 export interface Reply { status: number; headers: Headers; json: Record<string, unknown> & { value?: Array<Record<string, unknown>> }; text: string }
 
 export interface TestSandbox {
