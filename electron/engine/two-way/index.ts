@@ -154,7 +154,6 @@ async function carryOut(context: ActionContext, action: SyncAction, summary: Two
       await db.transaction().execute(async (trx) => {
         await saveBase(trx, context, action.activityId, created.id, action.fields, true);
         await linkActivity(trx, context, action.activityId, created);
-        await upsertMirrorItems(trx, channelOf(context), [created], null, context.now());
         await trx.updateTable('outbox').set({ status: 'done', completed_at: context.now().toISOString() }).where('activity_id', '=', action.activityId).where('operation', '=', 'create').where('status', '=', 'pending').execute();
       });
       summary.pushed++;
@@ -162,14 +161,12 @@ async function carryOut(context: ActionContext, action: SyncAction, summary: Two
     }
     case 'updateOutlook': {
       const activity = required(context.activitiesById.get(action.activityId), action.activityId);
-      const updated =
-        kind === 'event'
-          ? await provider.updateEvent(action.itemId, await eventPatch(context, activity, action.changed, context.itemsById.get(action.itemId) as CalendarItem | undefined), { signal })
-          : await provider.updateTask(context.listId ?? '', action.itemId, pick(taskWrite(context, activity), taskKeys(action.changed)), { signal });
-      await db.transaction().execute(async (trx) => {
-        await saveBase(trx, context, action.activityId, action.itemId, action.fields, true);
-        await upsertMirrorItems(trx, channelOf(context), [updated], null, context.now());
-      });
+      // Our own writes are not put into the mirror: the next delta round reports them (the saved token is older),
+      // and an item deleted in Outlook before that round is then missing and confirmed gone by id.
+      await (kind === 'event'
+          ? provider.updateEvent(action.itemId, await eventPatch(context, activity, action.changed, context.itemsById.get(action.itemId) as CalendarItem | undefined), { signal })
+          : provider.updateTask(context.listId ?? '', action.itemId, pick(taskWrite(context, activity), taskKeys(action.changed)), { signal }));
+      await saveBase(db, context, action.activityId, action.itemId, action.fields, true);
       summary.pushed++;
       return;
     }
@@ -465,8 +462,7 @@ async function writeMissingLinks(context: ActionContext, summary: TwoWaySummary)
       if (context.kind === 'event') {
         const event = item as CalendarItem;
         const body = withActivityLink(event.bodyHtml, linkOf(context, row.activity_id), context.options.linkLabel);
-        const updated = body === event.bodyHtml ? event : await provider.updateEvent(event.id, { bodyHtml: body }, { signal: context.options.signal });
-        await upsertMirrorItems(db, channelOf(context), [updated], null, context.now());
+        if (body !== event.bodyHtml) await provider.updateEvent(event.id, { bodyHtml: body }, { signal: context.options.signal });
       } else {
         const task = item as TaskItem;
         if (task.activityId !== row.activity_id) {
@@ -474,8 +470,7 @@ async function writeMissingLinks(context: ActionContext, summary: TwoWaySummary)
           if (activity === undefined) continue;
           // To Do adds linkedResources by their own POST; a PATCH of the task cannot. Recreating is not wanted
           // either (the user's task id would change): the provider links it in place.
-          const linked = await provider.updateTask(context.listId ?? '', task.id, { activityId: activity.id, activityUrl: linkOf(context, activity.id), title: task.title }, { signal: context.options.signal });
-          await upsertMirrorItems(db, channelOf(context), [linked], null, context.now());
+          await provider.updateTask(context.listId ?? '', task.id, { activityId: activity.id, activityUrl: linkOf(context, activity.id), title: task.title }, { signal: context.options.signal });
         }
       }
       await db.updateTable('groupware_base').set({ link_written: 1 }).where('activity_id', '=', row.activity_id).execute();
@@ -488,11 +483,6 @@ async function writeMissingLinks(context: ActionContext, summary: TwoWaySummary)
 
 // ---------------------------------------------------------------------------------------------------------------
 // Writing to the CRM.
-
-function channelOf(context: ActionContext): Channel {
-  const { mailbox } = context.options;
-  return context.kind === 'task' ? { mailbox, kind: 'task-list', id: context.listId ?? '' } : { mailbox, kind: 'calendar', id: CALENDAR_CHANNEL };
-}
 
 async function saveBase(db: Kysely<CrmDatabase>, context: ActionContext, activityId: string, itemId: string, fields: FieldValues, linkWritten: boolean | undefined): Promise<void> {
   const { mailbox } = context.options;
