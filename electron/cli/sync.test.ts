@@ -14,6 +14,7 @@ import { startSandbox, type RunningSandbox } from '../../e2e/sandbox';
 import { ActivityRow } from '../../shared/crm/activity-row';
 import { importCrmData } from '../crm/import';
 import { openCrmStore } from '../crm/store';
+import { calendarWindow } from '../engine/two-way';
 
 const bin = path.join(import.meta.dirname, 'bin.mjs');
 const fixtures = path.join(import.meta.dirname, '..', '..', 'e2e', 'fixtures');
@@ -171,20 +172,36 @@ describe('crm-companion sync', () => {
     expect(run.stdout).not.toContain('\u001b[');
   });
 
-  it('accepts appointments and tasks, says they are not synchronized yet, and exits 0', async () => {
+  it('synchronizes appointments and tasks too: Outlook-made ones come in, linked back; the next run changes nothing', async () => {
+    const soon = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const task = sandbox.admin.createTask({ title: 'Call back about the offer' });
+    const event = sandbox.admin.createEvent({
+      subject: 'Visit at the customer',
+      start: { dateTime: `${soon}T09:00:00`, timeZone: 'Europe/Berlin' },
+      end: { dateTime: `${soon}T10:00:00`, timeZone: 'Europe/Berlin' },
+    });
     const db = await database();
-    const run = await cli('sync', '--db', db, ...graph(), '--areas', 'mails,appointments,tasks', '--json');
-    expect(run.code).toBe(0);
+    const run = await cli('sync', '--db', db, ...graph(), '--areas', 'mails,appointments,tasks', '--web-url', 'https://crm.example.com', '--json');
+    expect(run.code, run.stderr).toBe(0);
     const summary = Summary.parse(lastJsonLine(run));
-    expect(summary.imported).toBe(16);
-    expect(summary.warnings.filter((w) => w.code === 'AREA_NOT_SYNCHRONIZED').map((w) => w.message)).toEqual([
-      'Appointments are not synchronized yet: they come with the two-way synchronization.',
-      'Tasks are not synchronized yet: they come with the two-way synchronization.',
-    ]);
+    expect(summary.errors).toEqual([]);
+    // 16 mails, and every event and task (the demo mailbox's and the two above); each gets its link back.
+    // (The demo's events have fixed dates: count those inside the window the sync watches today.)
+    const window = calendarWindow(new Date());
+    const inWindow = sandbox.admin.state().events.filter((e) => {
+      const start = `${String((e.start as { dateTime: string }).dateTime).slice(0, 19)}Z`;
+      return start >= window.start.slice(0, 19) && start < window.end.slice(0, 19);
+    });
+    const items = inWindow.length + sandbox.admin.todoList('defaultList').tasks.length;
+    expect(items).toBeGreaterThanOrEqual(4);
+    expect(summary.imported).toBe(16 + items);
+    expect(summary.pushed).toBe(items);
+    expect(sandbox.admin.task(task.id)?.linkedResources).toEqual([expect.objectContaining({ webUrl: expect.stringMatching(/^https:\/\/crm\.example\.com\/activities\//) as string })]);
+    expect(JSON.stringify(sandbox.admin.event(event.id)?.body)).toContain('https://crm.example.com/activities/');
 
-    const onlyLater = await cli('sync', '--db', await database(), ...graph(), '--areas', 'tasks', '--json');
-    expect(onlyLater.code).toBe(0);
-    expect(Summary.parse(lastJsonLine(onlyLater))).toMatchObject({ imported: 0, moved: 0, warnings: [{ code: 'AREA_NOT_SYNCHRONIZED' }] });
+    const again = await cli('sync', '--db', db, ...graph(), '--areas', 'appointments,tasks', '--json');
+    expect(again.code, again.stderr).toBe(0);
+    expect(Summary.parse(lastJsonLine(again))).toMatchObject({ imported: 0, pushed: 0, conflicts: 0, errors: [] });
   });
 
   it('imports for the employee named with --employee', async () => {

@@ -7,7 +7,8 @@ import type { Command } from 'commander';
 import type { SyncSummary } from '../../../shared/sync/mail-import-types';
 import type { OpenMailImportSession } from '../../service/mail-import-session';
 import { defaultMailImportSessions } from '../../service/open-mail-import';
-import { includesMails, notSynchronizedWarnings } from '../../service/sync-areas';
+import { includesMails } from '../../service/sync-areas';
+import { includesTwoWay, runTwoWayFor } from '../../service/two-way-sync';
 import { cliLanguage } from '../cli-language';
 import { ExitCode } from '../cli-errors';
 import type { CommandContext } from '../command-context';
@@ -23,6 +24,7 @@ interface SyncOptions {
   ca?: string;
   areas: string;
   employee?: string;
+  webUrl?: string;
   json?: boolean;
 }
 
@@ -36,6 +38,7 @@ export function registerSync(program: Command, context: CommandContext, openSess
     .option('--ca <file>', 'extra CA certificate to trust (PEM), e.g. the sandbox\'s')
     .option('--areas <list>', 'what to synchronize: mails, appointments, tasks (comma-separated)', 'mails')
     .option('--employee <key>', 'the signed-in employee (default: the employee whose e-mail is the mailbox\'s)')
+    .option('--web-url <url>', 'the Web Client\'s base URL: Outlook items link to <url>/activities/<id> (default: crm-companion://activities/<id>)')
     .option('--json', 'end with one line of JSON: the run\'s summary')
     .action(async (options: SyncOptions) => {
       const areas = parseAreas(options.areas);
@@ -57,7 +60,19 @@ export function registerSync(program: Command, context: CommandContext, openSess
           progress.stop();
           await session.close?.();
         }
-        const summary = cliSummary(run, notSynchronizedWarnings(areas, lang));
+        const summary = cliSummary(run, []);
+        if (includesTwoWay(areas)) {
+          const twoWay = await runTwoWayFor(
+            store,
+            { url, token: options.token, ...(caPem !== undefined ? { caPem } : {}) },
+            { mailbox: session.mailbox, employeeKey: session.employeeKey, areas, lang, webClientBaseUrl: options.webUrl ?? null },
+          );
+          summary.imported += twoWay.imported;
+          summary.pushed += twoWay.pushed;
+          summary.conflicts += twoWay.conflicts;
+          summary.warnings.push(...twoWay.warnings);
+          summary.errors.push(...twoWay.errors);
+        }
         context.io.stdout(options.json === true ? summaryAsJsonLine(summary) : summaryAsText(summary, session));
         if (summary.errors.length > 0) context.exitWith(ExitCode.Failed);
       } finally {

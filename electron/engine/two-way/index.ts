@@ -56,7 +56,28 @@ export interface TwoWaySummary {
   errors: Problem[];
 }
 
-const CALENDAR_CHANNEL = 'calendar';
+/** The calendar window's channel: its bounds are baked into the delta tokens, so a new window is a new channel. */
+export function calendarChannelId(window: CalendarWindow): string {
+  return `calendar@${window.start}/${window.end}`;
+}
+
+/**
+ * The window the sync watches (DESIGN §3: 90 days back, 365 ahead), its start on the first of a month so that
+ * it moves on, and the calendar is listed afresh, once a month rather than every day.
+ */
+export function calendarWindow(now: Date, daysBack = 90, daysAhead = 365): CalendarWindow {
+  const back = new Date(now.getTime() - daysBack * 86_400_000);
+  const start = new Date(Date.UTC(back.getUTCFullYear(), back.getUTCMonth(), 1));
+  const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1) + daysAhead * 86_400_000);
+  return { start: start.toISOString(), end: end.toISOString() };
+}
+
+async function dropOtherWindows(db: Kysely<CrmDatabase>, mailbox: string, current: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('groupware_mirror').where('mailbox', '=', mailbox).where('channel_id', 'like', 'calendar@%').where('channel_id', '!=', current).execute();
+    await trx.deleteFrom('sync_state').where('mailbox', '=', mailbox).where('kind', '=', 'calendar').where('resource_id', '!=', current).execute();
+  });
+}
 
 export async function runTwoWaySync(options: TwoWayOptions): Promise<TwoWaySummary> {
   const summary: TwoWaySummary = { imported: 0, pushed: 0, conflicts: 0, unlinked: 0, warnings: [], errors: [] };
@@ -75,14 +96,19 @@ async function syncKind(options: TwoWayOptions, kind: ItemKind, summary: TwoWayS
   const { db, provider, mailbox } = options;
   const now = options.now ?? (() => new Date());
   const listId = kind === 'task' ? (await provider.defaultTaskList({ signal: options.signal })).id : null;
-  const channel: Channel = kind === 'task' ? { mailbox, kind: 'task-list', id: listId ?? '' } : { mailbox, kind: 'calendar', id: CALENDAR_CHANNEL };
+  const channel: Channel = kind === 'task' ? { mailbox, kind: 'task-list', id: listId ?? '' } : { mailbox, kind: 'calendar', id: calendarChannelId(options.window) };
 
   // 1. Outlook's changes into the mirror.
   const roundId = newId();
   const deltaLink = await savedDeltaLink(db, channel);
   const onPage = (page: Parameters<typeof commitPage>[2]) => commitPage(db, channel, page, roundId, now());
   if (kind === 'task') await provider.syncTasks(channel.id, { deltaLink, onPage, signal: options.signal });
-  else await provider.syncCalendar(options.window, { deltaLink, onPage, signal: options.signal });
+  else {
+    await provider.syncCalendar(options.window, { deltaLink, onPage, signal: options.signal });
+    // A new window (it moves on monthly) was listed whole: what earlier windows held and this one did not list is
+    // outside it now; paired items among them are read by id below.
+    if (deltaLink === null) await dropOtherWindows(db, mailbox, channel.id);
+  }
 
   const bases = await baseEntries(db, mailbox, kind);
   if (kind === 'event') await readByIdWhatIsMissing(options, bases, now());
