@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ExitCode, reportFailure } from './cli-errors';
 import type { CommandContext } from './command-context';
 import { registerActivities } from './commands/activities';
+import { registerActivity } from './commands/activity';
 import { registerCrmImport } from './commands/crm-import';
 import { registerSync } from './commands/sync';
 import type { CliIo } from './io';
@@ -47,6 +48,7 @@ function buildProgram(context: CommandContext): Command {
   registerCrmImport(crm, context);
   registerSync(program, context);
   registerActivities(program, context);
+  registerActivity(program, context);
 
   return program;
 }

@@ -4,7 +4,7 @@
  * them (the wizard's result page, the tray notice's link), or all of them; newest first. The names of the
  * contact person, business partner and employee come joined into the same query; documents in one more.
  */
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { ActivityDetail } from '../../shared/crm/activity-detail';
 import type { ActivityRow } from '../../shared/crm/activity-row';
 import type { QuicksearchName } from '../../shared/crm/quicksearch';
@@ -20,6 +20,8 @@ export interface ListActivitiesOptions {
   employeeKey?: string;
   /** At most this many rows; all of them when absent. */
   limit?: number;
+  /** Only these activities. */
+  ids?: readonly string[];
 }
 
 /** SQLite reads LIMIT -1 as "no limit", which keeps one query shape for paged and unpaged lists. */
@@ -83,6 +85,7 @@ export async function getActivity(store: CrmStore, id: string): Promise<Activity
 export function activityListQuery(db: Kysely<CrmDatabase>, options: ListActivitiesOptions = {}) {
   let query = baseQuery(db, options);
   if (options.runId !== undefined) query = query.where('activities.sync_run_id', '=', options.runId);
+  if (options.ids !== undefined) query = options.ids.length === 0 ? query.where(sql<boolean>`0`) : query.where('activities.id', 'in', [...options.ids]);
   // Left joins on primary keys: the activities still come from the list's index, in its order.
   return query
     .leftJoin('contact_persons', 'contact_persons.key', 'activities.contact_person_key')
@@ -154,5 +157,15 @@ function toRow(activity: NamedActivity, documents: DocumentRow[]): ActivityRow {
     groupwareId: activity.groupware_item_id,
     internetMessageId: activity.internet_message_id,
     documents,
+    start: activity.start_at,
+    end: activity.end_at,
+    due: activity.due_at,
+    allDay: activity.all_day === 1,
+    reminder: activity.reminder_at,
+    location: activity.location,
+    origin: activity.origin,
+    seriesRule: activity.series_rule,
+    importance: activity.importance,
+    categories: JSON.parse(activity.categories_json) as string[],
   };
 }

@@ -16,7 +16,11 @@ export type CrmErrorCode =
   | 'STORE_TOO_NEW'
   | 'STORE_MIGRATION_FAILED'
   /** The CRM data file breaks a rule; nothing was written. */
-  | 'CRM_DATA_REJECTED';
+  | 'CRM_DATA_REJECTED'
+  /** An activity change breaks a rule (unknown key, impossible dates, a choice not open to it); nothing was written. */
+  | 'ACTIVITY_INVALID'
+  | 'ACTIVITY_NOT_FOUND'
+  | 'CONFLICT_NOT_FOUND';
 
 /** Codes that mean "the caller gave something wrong", as opposed to "the operation failed". */
 export const BAD_INPUT_CODES: ReadonlySet<CrmErrorCode> = new Set<CrmErrorCode>([
@@ -24,6 +28,9 @@ export const BAD_INPUT_CODES: ReadonlySet<CrmErrorCode> = new Set<CrmErrorCode>(
   'STORE_PATH_IS_DIRECTORY',
   'STORE_NOT_A_DATABASE',
   'CRM_DATA_REJECTED',
+  'ACTIVITY_INVALID',
+  'ACTIVITY_NOT_FOUND',
+  'CONFLICT_NOT_FOUND',
 ]);
 
 export class CrmError extends Error {

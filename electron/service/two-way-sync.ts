@@ -1,51 +1,70 @@
 /**
- * The two-way sync of appointments and tasks for one groupware account, as the CLI's `sync` (and later the
- * automatic sync) runs it after the mail import: connect, then one run of the engine (electron/engine/two-way)
- * for the mailbox and employee the mail import's session already resolved.
+ * The two-way sync of appointments and tasks for one groupware account, as the CLI runs it: after the mail
+ * import in `sync`, and at once after a CRM change in `activity …` / `conflict resolve` (DESIGN §5). Connects,
+ * finds the mailbox and the signed-in employee (DESIGN §3), and runs the engine (electron/engine/two-way).
  */
 import type { Locale } from '../../shared/contract';
 import type { SyncArea } from '../../shared/sync/mail-import-types';
 import type { CrmStore } from '../crm/store';
 import { calendarWindow, runTwoWaySync, type TwoWaySummary } from '../engine/two-way';
+import { resolveSignedInEmployee } from '../engine/signed-in-employee';
 import { connectGraphWith, createGraphItemProvider, staticTokenAuth } from '../groupware/graph';
 import type { GroupwareEndpoint } from './mail-import-engine';
+import { mailboxAddress } from './mail-import-session';
 
 const LINK_LABEL: Readonly<Record<Locale, string>> = { en: 'Open the activity in the CRM', de: 'Aktivität im CRM öffnen' };
 
-export interface TwoWayRunOptions {
-  mailbox: string;
-  employeeKey: string;
-  areas: readonly SyncArea[];
-  webClientBaseUrl?: string | null;
-  lang?: Locale;
+export interface TwoWayConnectOptions {
+  /** An employee key that overrides the one matched by the mailbox (`--employee KEY`). */
+  employee?: string | undefined;
+  webClientBaseUrl?: string | null | undefined;
+  lang?: Locale | undefined;
   /** The user's zone (IANA); the system's by default. */
-  timeZone?: string;
+  timeZone?: string | undefined;
   now?: () => Date;
+}
+
+export interface TwoWayConnection {
+  readonly mailbox: string;
+  readonly employeeKey: string;
+  run(areas: readonly SyncArea[]): Promise<TwoWaySummary>;
+  close(): Promise<void>;
 }
 
 export function includesTwoWay(areas: readonly SyncArea[]): boolean {
   return areas.includes('appointments') || areas.includes('tasks');
 }
 
-export async function runTwoWayFor(store: CrmStore, endpoint: GroupwareEndpoint, options: TwoWayRunOptions): Promise<TwoWaySummary> {
-  const { http } = await connectGraphWith({ url: endpoint.url, ...(endpoint.ca !== undefined ? { ca: endpoint.ca } : {}), ...(endpoint.caPem !== undefined ? { caPem: endpoint.caPem } : {}) }, staticTokenAuth(endpoint.token));
-  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const now = options.now ?? (() => new Date());
+export async function connectTwoWay(store: CrmStore, endpoint: GroupwareEndpoint, options: TwoWayConnectOptions = {}): Promise<TwoWayConnection> {
+  const ca = { ...(endpoint.ca !== undefined ? { ca: endpoint.ca } : {}), ...(endpoint.caPem !== undefined ? { caPem: endpoint.caPem } : {}) };
+  const { http, me } = await connectGraphWith({ url: endpoint.url, ...ca }, staticTokenAuth(endpoint.token));
   try {
-    return await runTwoWaySync({
-      db: store.db,
-      provider: createGraphItemProvider(http, { owner: options.mailbox, timeZone }),
-      mailbox: options.mailbox,
-      employee: options.employeeKey,
-      areas: { appointments: options.areas.includes('appointments'), tasks: options.areas.includes('tasks') },
-      window: calendarWindow(now()),
-      timeZone,
-      webClientBaseUrl: options.webClientBaseUrl ?? null,
-      linkLabel: LINK_LABEL[options.lang ?? 'en'],
-      runId: null,
-      now,
-    });
-  } finally {
+    const employeeKey = await resolveSignedInEmployee(store, me, options.employee);
+    const mailbox = mailboxAddress(me);
+    const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const now = options.now ?? (() => new Date());
+    const provider = createGraphItemProvider(http, { owner: mailbox, timeZone });
+    return {
+      mailbox,
+      employeeKey,
+      run: (areas) =>
+        runTwoWaySync({
+          db: store.db,
+          provider,
+          mailbox,
+          employee: employeeKey,
+          areas: { appointments: areas.includes('appointments'), tasks: areas.includes('tasks') },
+          window: calendarWindow(now()),
+          timeZone,
+          webClientBaseUrl: options.webClientBaseUrl ?? null,
+          linkLabel: LINK_LABEL[options.lang ?? 'en'],
+          runId: null,
+          now,
+        }),
+      close: () => http.close(),
+    };
+  } catch (error) {
     await http.close();
+    throw error;
   }
 }

@@ -26,5 +26,18 @@ export const ActivityRow = z.object({
   groupwareId: z.string().nullable(),
   internetMessageId: z.string().nullable(),
   documents: z.array(ActivityDocument),
+  /** Appointments and tasks (DESIGN §5): ISO 8601 with offset; all-day values at 00:00 UTC of their date. */
+  start: z.string().nullable(),
+  end: z.string().nullable(),
+  due: z.string().nullable(),
+  allDay: z.boolean(),
+  reminder: z.string().nullable(),
+  location: z.string().nullable(),
+  /** Where the activity was made: in the CRM, or taken over from the groupware. */
+  origin: z.enum(['crm', 'groupware']),
+  /** RFC 5545 RRULE of a recurring series, or null. */
+  seriesRule: z.string().nullable(),
+  importance: z.enum(['low', 'normal', 'high']),
+  categories: z.array(z.string()),
 });
 export type ActivityRow = z.infer<typeof ActivityRow>;

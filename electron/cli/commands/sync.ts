@@ -8,7 +8,7 @@ import type { SyncSummary } from '../../../shared/sync/mail-import-types';
 import type { OpenMailImportSession } from '../../service/mail-import-session';
 import { defaultMailImportSessions } from '../../service/open-mail-import';
 import { includesMails } from '../../service/sync-areas';
-import { includesTwoWay, runTwoWayFor } from '../../service/two-way-sync';
+import { connectTwoWay, includesTwoWay } from '../../service/two-way-sync';
 import { cliLanguage } from '../cli-language';
 import { ExitCode } from '../cli-errors';
 import type { CommandContext } from '../command-context';
@@ -62,11 +62,12 @@ export function registerSync(program: Command, context: CommandContext, openSess
         }
         const summary = cliSummary(run, []);
         if (includesTwoWay(areas)) {
-          const twoWay = await runTwoWayFor(
+          const connection = await connectTwoWay(
             store,
             { url, token: options.token, ...(caPem !== undefined ? { caPem } : {}) },
-            { mailbox: session.mailbox, employeeKey: session.employeeKey, areas, lang, webClientBaseUrl: options.webUrl ?? null },
+            { employee: session.employeeKey, lang, webClientBaseUrl: options.webUrl ?? null },
           );
+          const twoWay = await connection.run(areas).finally(() => connection.close());
           summary.imported += twoWay.imported;
           summary.pushed += twoWay.pushed;
           summary.conflicts += twoWay.conflicts;

@@ -1,0 +1,262 @@
+/**
+ * Changing activities as a user of the CRM does — create, change, delete, *Synchronization as date / as task*,
+ * *Delete groupware entry* — and settling sync conflicts. Each call checks its input against the CRM's lists
+ * and the rules of DESIGN §3 and refuses in one sentence (CrmError ACTIVITY_INVALID) before writing anything.
+ * The groupware is not touched here: the two-way sync carries the change out (at once when a groupware is at
+ * hand, else at the next sync).
+ */
+import type { Kysely } from 'kysely';
+import { ActivityTypeKey, StatusKey } from '../../shared/crm/built-ins';
+import { isDate } from '../../shared/sync/date-time';
+import { canonicalRule, RecurrenceError } from '../../shared/sync/recurrence';
+import { CrmError } from './errors';
+import { newId } from './ids';
+import type { Activity, CrmDatabase, GroupwareSyncChoice } from './schema';
+
+export interface ActivityInput {
+  type?: string;
+  subject?: string;
+  status?: string;
+  /** ISO 8601 with an offset; for an all-day activity a date (`YYYY-MM-DD`) or midnight of it. */
+  start?: string | null;
+  end?: string | null;
+  due?: string | null;
+  allDay?: boolean;
+  reminder?: string | null;
+  location?: string | null;
+  employee?: string;
+  contact?: string | null;
+  seriesRule?: string | null;
+  bodyHtml?: string | null;
+}
+
+export type Counterpart = 'event' | 'task' | null;
+
+/** The four native types go to the groupware by themselves (DESIGN §3); others only when sent so. */
+export function nativeCounterpart(typeKey: string): Counterpart {
+  if (typeKey === ActivityTypeKey.Appointment || typeKey === ActivityTypeKey.Meeting) return 'event';
+  if (typeKey === ActivityTypeKey.Task || typeKey === ActivityTypeKey.FollowUp) return 'task';
+  return null;
+}
+
+/** What the activity is (or would be) in the groupware: by its type, or as the user sent it; null: not there. */
+export function counterpartOf(activity: Pick<Activity, 'type_key' | 'groupware_sync'>): Counterpart {
+  if (activity.groupware_sync === 'off') return null;
+  if (activity.groupware_sync === 'event' || activity.groupware_sync === 'task') return activity.groupware_sync;
+  return nativeCounterpart(activity.type_key);
+}
+
+function invalid(message: string): never {
+  throw new CrmError('ACTIVITY_INVALID', message);
+}
+
+export async function findActivity(db: Kysely<CrmDatabase>, id: string): Promise<Activity> {
+  const activity = await db.selectFrom('activities').selectAll().where('id', '=', id).executeTakeFirst();
+  if (activity === undefined) throw new CrmError('ACTIVITY_NOT_FOUND', `There is no activity with the id "${id}"`);
+  return activity;
+}
+
+async function exists(db: Kysely<CrmDatabase>, table: 'activity_types' | 'status_keys' | 'employees' | 'contact_persons', key: string): Promise<boolean> {
+  return (await db.selectFrom(table).select('key').where('key', '=', key).executeTakeFirst()) !== undefined;
+}
+
+/** A date-time with an offset (or a date, for all-day values) → the stored instant. */
+function instant(value: string, name: string, allDay: boolean): string {
+  const text = value.trim();
+  if (allDay || isDate(text)) {
+    const date = isDate(text) ? text : text.slice(0, 10);
+    if (!isDate(date)) invalid(`--${name} "${value}" is not a date (YYYY-MM-DD)`);
+    return `${date}T00:00:00.000Z`;
+  }
+  if (!/(?:Z|[+-]\d{2}:?\d{2})$/i.test(text)) invalid(`--${name} "${value}" has no time zone offset (e.g. 2026-12-14T10:00:00+01:00 or …Z)`);
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) invalid(`--${name} "${value}" is not a date and time (ISO 8601)`);
+  return new Date(ms).toISOString();
+}
+
+interface Resolved {
+  values: Partial<Omit<Activity, 'id'>>;
+}
+
+/** Checks the input against the current activity (for an update) and the CRM's lists; returns the columns. */
+async function resolveInput(db: Kysely<CrmDatabase>, input: ActivityInput, current: Activity | null): Promise<Resolved> {
+  const values: Partial<Omit<Activity, 'id'>> = {};
+  const type = input.type ?? current?.type_key;
+  if (type === undefined) invalid('An activity needs a type (--type)');
+  if (input.type !== undefined && !(await exists(db, 'activity_types', input.type))) invalid(`The activity type "${input.type}" does not exist in the CRM`);
+  if (input.status !== undefined && !(await exists(db, 'status_keys', input.status))) invalid(`The status "${input.status}" does not exist in the CRM`);
+  if (input.employee !== undefined && !(await exists(db, 'employees', input.employee))) invalid(`There is no employee with the key "${input.employee}"`);
+  if (input.contact !== undefined && input.contact !== null && !(await exists(db, 'contact_persons', input.contact))) invalid(`There is no contact person with the key "${input.contact}"`);
+  if (input.subject !== undefined && input.subject.trim() === '') invalid('The subject must not be empty');
+
+  const allDay = input.allDay ?? current?.all_day === 1;
+  const read = (value: string | null | undefined, name: string) => (value === undefined ? undefined : value === null ? null : instant(value, name, allDay));
+  const start = read(input.start, 'start') ?? (input.start === null ? null : current?.start_at ?? null);
+  const end = read(input.end, 'end') ?? (input.end === null ? null : current?.end_at ?? null);
+  const due = read(input.due, 'due') ?? (input.due === null ? null : current?.due_at ?? null);
+  const reminder = input.reminder === undefined ? (current?.reminder_at ?? null) : input.reminder === null ? null : instant(input.reminder, 'reminder', false);
+  if ((start === null) !== (end === null) && input.end === undefined && start !== null) {
+    // A start alone: an hour (a day when all-day), as Outlook proposes.
+    values.end_at = new Date(Date.parse(start) + (allDay ? 86_400_000 : 3_600_000)).toISOString();
+  }
+  const endNow = values.end_at ?? end;
+  if (start !== null && endNow !== null && Date.parse(endNow) < Date.parse(start)) invalid('The end lies before the start');
+  if (allDay && start !== null && endNow !== null && endNow === start) invalid('An all-day activity ends on the day after its last day: the end must lie after the start');
+
+  const counterpart = nativeCounterpart(type);
+  if (counterpart === 'event' && start === null) invalid(`An activity of type ${type} needs a start (--start)`);
+
+  let rule = input.seriesRule === undefined ? (current?.series_rule ?? null) : input.seriesRule;
+  if (rule !== null) {
+    if (start === null) invalid('A recurring series needs a start');
+    try {
+      rule = canonicalRule(rule, start.slice(0, 10));
+    } catch (error) {
+      invalid(`The series rule cannot be kept: ${error instanceof RecurrenceError ? error.message : String(error)}`);
+    }
+  }
+
+  if (input.type !== undefined) values.type_key = input.type;
+  if (input.status !== undefined) values.status_key = input.status;
+  if (input.subject !== undefined) values.subject = input.subject.trim();
+  if (input.employee !== undefined) values.responsible_employee_key = input.employee;
+  if (input.contact !== undefined) {
+    values.contact_person_key = input.contact;
+    values.business_partner_key =
+      input.contact === null ? (current?.business_partner_key ?? null) : ((await db.selectFrom('contact_persons').select('business_partner_key').where('key', '=', input.contact).executeTakeFirst())?.business_partner_key ?? null);
+  }
+  if (input.location !== undefined) values.location = input.location;
+  if (input.bodyHtml !== undefined) values.body_html = input.bodyHtml;
+  if (input.allDay !== undefined) values.all_day = input.allDay ? 1 : 0;
+  if (input.start !== undefined || input.allDay !== undefined) values.start_at = start;
+  if (input.end !== undefined || input.allDay !== undefined) values.end_at = values.end_at ?? end;
+  if (input.due !== undefined || input.allDay !== undefined) values.due_at = due;
+  if (input.reminder !== undefined) values.reminder_at = reminder;
+  if (input.seriesRule !== undefined || rule !== (current?.series_rule ?? null)) values.series_rule = rule;
+  // The activity's date: start of an event or series, due date of a task, else what it was.
+  const date = start ?? due;
+  if (date !== null && date !== current?.date) values.date = date;
+  return { values };
+}
+
+export async function createActivity(db: Kysely<CrmDatabase>, input: ActivityInput & { type: string; subject: string; employee: string }, now = new Date()): Promise<string> {
+  const { values } = await resolveInput(db, input, null);
+  const id = newId();
+  const at = now.toISOString();
+  await db
+    .insertInto('activities')
+    .values({
+      id,
+      type_key: input.type,
+      status_key: input.status ?? StatusKey.Open,
+      subject: input.subject.trim(),
+      date: values.date ?? at,
+      responsible_employee_key: input.employee,
+      origin: 'crm',
+      created_at: at,
+      updated_at: at,
+      ...values,
+    })
+    .execute();
+  return id;
+}
+
+export async function updateActivity(db: Kysely<CrmDatabase>, id: string, input: ActivityInput, now = new Date()): Promise<void> {
+  const current = await findActivity(db, id);
+  const { values } = await resolveInput(db, input, current);
+  if (Object.keys(values).length === 0) return;
+  await db.updateTable('activities').set({ ...values, updated_at: now.toISOString() }).where('id', '=', id).execute();
+}
+
+/** Deletes the activity (its documents with it); its groupware item goes at the next sync (the base remembers it). */
+export async function deleteActivity(db: Kysely<CrmDatabase>, id: string): Promise<void> {
+  await findActivity(db, id);
+  await db.deleteFrom('activities').where('id', '=', id).execute();
+}
+
+/**
+ * *Synchronization as date / as task* (DESIGN §3): for types without a groupware counterpart; once used (the
+ * activity is in the groupware that way), the choice is not offered again until its entry is deleted.
+ */
+export async function sendAs(db: Kysely<CrmDatabase>, id: string, as: 'event' | 'task', now = new Date()): Promise<void> {
+  const activity = await findActivity(db, id);
+  const what = as === 'event' ? 'as date' : 'as task';
+  if (nativeCounterpart(activity.type_key) !== null) {
+    invalid(`“${activity.subject}” is of type ${activity.type_key}, which goes to Outlook by itself: synchronization ${what} is not offered for it`);
+  }
+  const current = counterpartOf(activity);
+  if (current !== null) invalid(`“${activity.subject}” is already synchronized ${current === 'event' ? 'as date' : 'as task'}`);
+  const values: Partial<Omit<Activity, 'id'>> = { groupware_sync: as satisfies GroupwareSyncChoice, updated_at: now.toISOString() };
+  if (as === 'event' && activity.start_at === null) {
+    values.start_at = activity.date;
+    values.end_at = new Date(Date.parse(activity.date) + 3_600_000).toISOString();
+  }
+  await db.updateTable('activities').set(values).where('id', '=', id).execute();
+}
+
+/** *Delete groupware entry*: the Outlook item goes at the next sync, the activity stays. */
+export async function deleteGroupwareEntry(db: Kysely<CrmDatabase>, id: string, now = new Date()): Promise<void> {
+  const activity = await findActivity(db, id);
+  const paired = await db.selectFrom('groupware_base').select('item_id').where('activity_id', '=', id).executeTakeFirst();
+  if (counterpartOf(activity) === null && paired === undefined) invalid(`“${activity.subject}” has no groupware entry`);
+  await db.updateTable('activities').set({ groupware_sync: 'off', updated_at: now.toISOString() }).where('id', '=', id).execute();
+}
+
+export interface OpenConflict {
+  id: string;
+  activityId: string;
+  kind: 'event' | 'task';
+  /** Per differing field: the CRM's and Outlook's value (null: deleted on that side, or no value). */
+  fields: Record<string, { crm: unknown; outlook: unknown }>;
+  crmDeleted: boolean;
+  outlookDeleted: boolean;
+  createdAt: string;
+}
+
+export async function openConflicts(db: Kysely<CrmDatabase>): Promise<OpenConflict[]> {
+  const rows = await db.selectFrom('sync_conflicts').selectAll().where('resolved_at', 'is', null).orderBy('created_at').execute();
+  return rows.map((row) => {
+    const crm = row.crm_json === null ? null : (JSON.parse(row.crm_json) as Record<string, unknown>);
+    const outlook = row.outlook_json === null ? null : (JSON.parse(row.outlook_json) as Record<string, unknown>);
+    const keys = JSON.parse(row.fields_json) as string[];
+    return {
+      id: row.id,
+      activityId: row.activity_id,
+      kind: row.kind,
+      fields: Object.fromEntries(keys.map((key) => [key, { crm: crm?.[key] ?? null, outlook: outlook?.[key] ?? null }])),
+      crmDeleted: crm === null,
+      outlookDeleted: outlook === null,
+      createdAt: row.created_at,
+    };
+  });
+}
+
+/**
+ * Settles a conflict by rewriting the base, so the planner carries the choice out at the next sync (the planner
+ * test's model does the same): keep the CRM → the base becomes Outlook's values, so only the CRM has changed;
+ * keep Outlook → the base becomes the CRM's. Keeping Outlook for an activity deleted in the CRM drops the base:
+ * the item then comes in as a new activity.
+ */
+export async function resolveConflict(db: Kysely<CrmDatabase>, conflictId: string, keep: 'crm' | 'outlook', now = new Date()): Promise<{ activityId: string; kind: 'event' | 'task' }> {
+  const conflict = await db.selectFrom('sync_conflicts').selectAll().where('id', '=', conflictId).where('resolved_at', 'is', null).executeTakeFirst();
+  if (conflict === undefined) throw new CrmError('CONFLICT_NOT_FOUND', `There is no open conflict with the id "${conflictId}"`);
+  const settle = keep === 'crm' ? conflict.outlook_json : conflict.crm_json;
+  await db.transaction().execute(async (trx) => {
+    if (settle === null) {
+      await trx.deleteFrom('groupware_base').where('activity_id', '=', conflict.activity_id).execute();
+      if (keep === 'outlook') {
+        // The entry was deleted on request: the activity takes its item back (found again by the activity it
+        // names). Was the activity deleted, the item comes in as a new one.
+        await trx.updateTable('activities').set({ groupware_sync: conflict.kind }).where('id', '=', conflict.activity_id).where('groupware_sync', '=', 'off').execute();
+      }
+    } else {
+      await trx
+        .insertInto('groupware_base')
+        .values({ activity_id: conflict.activity_id, mailbox: conflict.mailbox, kind: conflict.kind, item_id: conflict.item_id, list_id: null, fields_json: settle, link_written: 1, updated_at: now.toISOString() })
+        .onConflict((oc) => oc.column('activity_id').doUpdateSet({ item_id: conflict.item_id, fields_json: settle, updated_at: now.toISOString() }))
+        .execute();
+    }
+    await trx.updateTable('sync_conflicts').set({ resolved_at: now.toISOString(), resolution: keep }).where('id', '=', conflictId).execute();
+  });
+  return { activityId: conflict.activity_id, kind: conflict.kind };
+}
