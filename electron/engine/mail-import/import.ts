@@ -12,6 +12,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { MailImportSelection, Problem } from '../../../shared/sync/mail-import-types';
 import { newId } from '../../crm/ids';
+import { durableTransaction } from '../../crm/store';
 import { toStoredInstant } from '../../crm/instants';
 import type { CrmDatabase, MailMirrorRow } from '../../crm/schema';
 import type { FullMessage, ItemResult } from '../../groupware/mail-provider';
@@ -336,14 +337,15 @@ async function insertChunk(
 
 /**
  * Runs the import transaction; a UNIQUE violation on the Message-ID means another process (a second mailbox's
- * sync) committed the same mail between our check and our insert — run again, and the check finds it.
+ * sync) committed the same mail between our check and our insert — run again, and the check finds it. Its
+ * commit is durable (on disk when it returns): the stamps and moves of its mails go out to Outlook right after.
  */
 async function insertOnce<T>(ctx: ImportContext, run: (trx: Transaction<CrmDatabase>) => Promise<T>): Promise<T> {
   try {
-    return await ctx.db.transaction().execute(run);
+    return await durableTransaction(ctx.db, run);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return ctx.db.transaction().execute(run);
+    return durableTransaction(ctx.db, run);
   }
 }
 
