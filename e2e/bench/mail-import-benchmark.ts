@@ -1,6 +1,6 @@
 /**
  * Mail import benchmark: `npm run bench -- --mails 10000 --latency-ms 20 [--operation-ms 0] [--attachment-kb 16]
- * [--delta-page-size N]`.
+ * [--delta-page-size N] [--worker bundle|source]`.
  *
  * Fills the Graph sandbox (e2e/sandbox over HTTPS, started in a child process — sandbox-process.ts — so this
  * process holds the client alone) with N mails spread round-robin over "Import folder" and two status
@@ -10,6 +10,10 @@
  * employee has the sandbox user's address. A second runAutomatic() follows with nothing new in Outlook (the
  * "idle" run), then a third. Progress goes to stderr; stdout gets exactly one JSON line. A missed target is
  * reported (`targets.x: false`), never by the exit code.
+ *
+ * The engine's thread runs what the desktop app runs: the worker bundle of `npm run build:electron`
+ * (dist/electron/mail-import-worker.cjs, built afresh before the run); `--worker source` runs worker-main.ts
+ * through tsx instead, as `npm start` and the CLI do (its compiler and the sources it holds add ~60 MB of RSS).
  *
  * Sandbox settings: `latencyMs` is the network's round trip, paid once per HTTP exchange (a $batch envelope
  * once, its parts not again); `operationMs` (default 0) is Outlook's own time per operation (a request or a
@@ -44,7 +48,8 @@
  *   follow-ups still in flight, copies, the catch-up delta round; clientCpuMs / sandboxCpuMs: each process's CPU
  *   time meanwhile (2 cores: when their sum nears 2 × wallMs, the machine is the limit); loadAverage: the
  *   machine's, as the run started and ended (wall times from a loaded machine are not comparable).
- * - peakRssMb: process.resourceUsage().maxRSS of this process (the client: tsx, provider, engine, store) over
+ * - peakRssMb: process.resourceUsage().maxRSS of this process (the client: the bench's own code through tsx, and
+ *   the worker thread with provider, engine and store) over
  *   its lifetime, both runs included; peakRssDuringRunsMb: rss sampled every 50 ms during the runs;
  *   sandboxPeakRssMb: the sandbox process's maxRSS, for information.
  * - idleRun: the second runAutomatic(): its httpRequests and its delta requests per import folder (by name).
@@ -58,7 +63,7 @@
  * Targets: httpRequests ≤ 1.1 × lowerBoundRequests; naiveRequests ≥ 10 × httpRequests; wallMs ≤ 1.5 ×
  * latencyBoundMs; peakRssMb < 250; the idle run makes exactly one delta request per folder.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -84,6 +89,8 @@ export interface MailImportBenchmarkOptions {
   attachmentBytes: number;
   /** `Prefer: odata.maxpagesize` of the provider's delta rounds; absent: the provider's default (an experiment knob). */
   deltaPageSize?: number | undefined;
+  /** The worker thread's script: the desktop app's bundle (default) or the TypeScript source through tsx. */
+  worker?: 'bundle' | 'source' | undefined;
   progress: (line: string) => void;
 }
 
@@ -138,6 +145,14 @@ class SandboxProcess {
   }
 }
 
+/** The worker bundle as the desktop app ships it (package.json's build:electron), built from the current sources. */
+function buildWorkerBundle(): string {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const build = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build:electron'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`npm run build:electron failed:\n${build.stdout}\n${build.stderr}`);
+  return path.join(root, 'dist', 'electron', 'mail-import-worker.cjs');
+}
+
 const ceilDiv = (a: number, b: number) => Math.ceil(a / b);
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 const memory = () => {
@@ -165,6 +180,9 @@ function summaryCounts(summary: SyncSummary) {
 
 export async function runMailImportBenchmark(opts: MailImportBenchmarkOptions): Promise<Record<string, unknown>> {
   const { mails, latencyMs, progress } = opts;
+  const worker = opts.worker ?? 'bundle';
+  if (worker === 'bundle') progress('building the worker bundle (npm run build:electron)…');
+  const workerScript = worker === 'bundle' ? buildWorkerBundle() : undefined;
   const sandbox = SandboxProcess.start();
   const dir = mkdtempSync(path.join(tmpdir(), 'crm-mail-bench-'));
   const store = await openCrmStore(path.join(dir, 'crm.sqlite'));
@@ -184,8 +202,8 @@ export async function runMailImportBenchmark(opts: MailImportBenchmarkOptions): 
     const { perFolder, attachments } = await sandbox.call('fill', { mails, attachmentBytes: opts.attachmentBytes });
     progress(`filled in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s (client: ${memory()})`);
 
-    // The engine as the app and the CLI run it: on its worker thread, over the real Graph provider.
-    session = await mailImportInWorker({ provider: { deltaPageSize: opts.deltaPageSize } })(store, { url: sb.url, token: TOKEN, caPem: sb.certPem }, { employee: 'MUE' });
+    // The engine as the app runs it: on its worker thread (the desktop app's bundle unless --worker source), over the real Graph provider.
+    session = await mailImportInWorker({ ...(workerScript !== undefined ? { script: workerScript } : {}), provider: { deltaPageSize: opts.deltaPageSize } })(store, { url: sb.url, token: TOKEN, caPem: sb.certPem }, { employee: 'MUE' });
     const sync = session.runner;
     await sandbox.call('setFaults', { latencyMs, operationMs: opts.operationMs });
     await sandbox.call('resetRequests');
@@ -253,6 +271,7 @@ export async function runMailImportBenchmark(opts: MailImportBenchmarkOptions): 
       operationMs: opts.operationMs,
       maxPageSize,
       deltaPageSize: opts.deltaPageSize ?? DEFAULT_DELTA_PAGE_SIZE,
+      worker,
       httpRequests,
       batches: stats.batches,
       graphRequests,

@@ -40,12 +40,15 @@ export class RequestLog {
     if (isBatch) s.batches++;
     if (e.status === 429) s.throttled++;
     s.byStatus[e.status] = (s.byStatus[e.status] ?? 0) + 1;
-    s.entries.push(e);
+    s.entries.push(Object.freeze(e));
     if (s.entries.length > MAX_ENTRIES) s.entries.splice(0, s.entries.length - MAX_ENTRIES);
   }
 
   snapshot(peakInFlight: number): RequestStats {
-    return structuredClone({ ...this.stats, peakInFlight });
+    // Entries are frozen when recorded, so a copy of the list will do (the benchmark reads this every second:
+    // a structured clone of 5,000 entries each time was a tenth of the sandbox's CPU).
+    const s = this.stats;
+    return { ...s, byStatus: { ...s.byStatus }, entries: s.entries.slice(), peakInFlight };
   }
 
   reset(): void {

@@ -9,9 +9,10 @@
  * candidate. The next chunks are fetched while one is imported (PREFETCH_CHUNKS), so Outlook's round trips
  * overlap the store's work.
  */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { MailImportSelection, Problem } from '../../../shared/sync/mail-import-types';
 import { newId } from '../../crm/ids';
+import { durableTransaction } from '../../crm/store';
 import { toStoredInstant } from '../../crm/instants';
 import type { CrmDatabase, MailMirrorRow } from '../../crm/schema';
 import type { FullMessage, ItemResult } from '../../groupware/mail-provider';
@@ -209,13 +210,16 @@ async function learnAttachmentSizes(ctx: ImportContext, work: Work[]): Promise<v
     unknown.map((item) => item.row.message_id),
     ctx.signal === undefined ? {} : { signal: ctx.signal },
   );
-  for (const item of unknown) {
-    const result = details.get(item.row.message_id);
-    if (result?.ok !== true) continue; // the full fetch will meet the same problem and report it
-    await applyDetails(ctx.db, ctx.mailbox, result.value, ctx.now());
-    const kept = keptAttachments(result.value);
-    item.row = { ...item.row, attachment_count: kept.length, attachment_bytes: kept.reduce((sum, a) => sum + a.size, 0) };
-  }
+  // One transaction for all of them: a commit per row would cost a sync of the WAL each.
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const item of unknown) {
+      const result = details.get(item.row.message_id);
+      if (result?.ok !== true) continue; // the full fetch will meet the same problem and report it
+      await applyDetails(trx, ctx.mailbox, result.value, ctx.now());
+      const kept = keptAttachments(result.value);
+      item.row = { ...item.row, attachment_count: kept.length, attachment_bytes: kept.reduce((sum, a) => sum + a.size, 0) };
+    }
+  });
 }
 
 function* chunks(work: Work[]): Generator<Work[]> {
@@ -311,6 +315,7 @@ async function insertChunk(
   const mails: Array<{ prepared: Prepared; inserted: boolean }> = [];
   const followUps: PendingFollowUp[] = [];
   const fresh: Prepared[] = [];
+  const marks: RowMark[] = [];
   for (const prepared of ready) {
     const { item, message, key } = prepared;
     const existing = activityOf.get(key);
@@ -319,11 +324,12 @@ async function insertChunk(
       fresh.push(prepared);
       activityOf.set(key, activityId); // a second copy later in this chunk is a duplicate of this one
     }
-    await markRow(trx, ctx, item.row.message_id, existing === undefined ? 'imported' : 'duplicate', activityId);
+    marks.push({ messageId: item.row.message_id, state: existing === undefined ? 'imported' : 'duplicate', activityId });
     const payload = { mailbox: ctx.mailbox, messageId: item.row.message_id, subject: message.subject, from: item.row.from_address };
     followUps.push(...followUpRows({ activityId, payload, now: ctx.now() }));
     mails.push({ prepared, inserted: existing === undefined });
   }
+  await markRows(trx, ctx, marks);
   await insertActivities(trx, ctx, fresh);
   await enqueueFollowUps(trx, followUps);
   return { mails, followUps };
@@ -331,14 +337,15 @@ async function insertChunk(
 
 /**
  * Runs the import transaction; a UNIQUE violation on the Message-ID means another process (a second mailbox's
- * sync) committed the same mail between our check and our insert — run again, and the check finds it.
+ * sync) committed the same mail between our check and our insert — run again, and the check finds it. Its
+ * commit is durable (on disk when it returns): the stamps and moves of its mails go out to Outlook right after.
  */
 async function insertOnce<T>(ctx: ImportContext, run: (trx: Transaction<CrmDatabase>) => Promise<T>): Promise<T> {
   try {
-    return await ctx.db.transaction().execute(run);
+    return await durableTransaction(ctx.db, run);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return ctx.db.transaction().execute(run);
+    return durableTransaction(ctx.db, run);
   }
 }
 
@@ -346,12 +353,22 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && 'code' in error && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
 }
 
-async function markRow(trx: Transaction<CrmDatabase>, ctx: ImportContext, messageId: string, state: 'imported' | 'duplicate', activityId: string): Promise<void> {
+interface RowMark {
+  messageId: string;
+  state: 'imported' | 'duplicate';
+  activityId: string;
+}
+
+/** The chunk's mirror rows marked in one statement (a statement per mail cost more to build than to run). */
+async function markRows(trx: Transaction<CrmDatabase>, ctx: ImportContext, marks: readonly RowMark[]): Promise<void> {
+  if (marks.length === 0) return;
+  const byMessage = <T>(value: (mark: RowMark) => T) =>
+    sql<T>`case message_id ${sql.join(marks.map((mark) => sql`when ${mark.messageId} then ${value(mark)}`), sql` `)} end`;
   await trx
     .updateTable('mail_mirror')
-    .set({ state, activity_id: activityId, updated_at: ctx.now().toISOString() })
+    .set({ state: byMessage((mark) => mark.state), activity_id: byMessage((mark) => mark.activityId), updated_at: ctx.now().toISOString() })
     .where('mailbox', '=', ctx.mailbox)
-    .where('message_id', '=', messageId)
+    .where('message_id', 'in', marks.map((mark) => mark.messageId))
     .execute();
 }
 

@@ -48,18 +48,33 @@ export async function commitDeltaPage(db: Kysely<CrmDatabase>, scope: FolderScop
   const { page, roundId, now } = commit;
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
+    // A page holds up to 1,000 changes: a statement per run of removals, and per shape of upserts (ROWS_PER_STATEMENT
+    // rows at a time), instead of one per change. The page's order is kept where it matters: removals and upserts
+    // are not reordered across each other, and a message met twice flushes what came before it.
+    let removals: string[] = [];
+    let upserts = new Map<string, MirrorUpsert[]>();
+    const pending = new Set<string>();
+    const flush = async () => {
+      await removeFromFolder(trx, scope, removals);
+      for (const rows of upserts.values()) await upsertRows(trx, rows);
+      removals = [];
+      upserts = new Map();
+      pending.clear();
+    };
     for (const change of page.changes) {
       if (change.kind === 'removed') {
-        await trx
-          .deleteFrom('mail_mirror')
-          .where('mailbox', '=', scope.mailbox)
-          .where('message_id', '=', change.id)
-          .where('folder_id', '=', scope.folderId)
-          .execute();
+        if (upserts.size > 0) await flush();
+        removals.push(change.id);
       } else {
-        await upsertSummary(trx, scope, change.message, page.fullRound ? roundId : null, at);
+        if (removals.length > 0 || pending.has(change.message.id)) await flush();
+        const row = summaryRow(scope, change.message, page.fullRound ? roundId : null, at);
+        pending.add(change.message.id);
+        const sameShape = upserts.get(row.shape);
+        if (sameShape === undefined) upserts.set(row.shape, [row]);
+        else sameShape.push(row);
       }
     }
+    await flush();
     if (page.deltaLink === null) return;
     commit.beforeDeltaLink?.();
     if (page.fullRound) {
@@ -121,22 +136,56 @@ function isComplete(message: MessageSummary): boolean {
   return message.internetMessageId !== undefined && message.subject !== undefined && message.receivedAt !== undefined && message.hasAttachments !== undefined;
 }
 
-async function upsertSummary(trx: Transaction<CrmDatabase>, scope: FolderScope, message: MessageSummary, roundId: string | null, at: string): Promise<void> {
+/** Rows per multi-row statement: well under SQLite's 32,766 variables with ~15 columns a row. */
+const ROWS_PER_STATEMENT = 100;
+
+/** A summary as a mirror row to upsert; rows of one shape (the same columns) can share a statement. */
+interface MirrorUpsert {
+  shape: string;
+  /** The columns an existing row takes from this one (absent: keep the stored value). */
+  update: ReadonlyArray<keyof NewMailMirrorRow>;
+  values: NewMailMirrorRow;
+}
+
+function summaryRow(scope: FolderScope, message: MessageSummary, roundId: string | null, at: string): MirrorUpsert {
   const columns = summaryColumns(message);
-  const complete = isComplete(message) ? 1 : 0;
   const placement = { folder_id: scope.folderId, updated_at: at, ...(roundId === null ? {} : { seen_in_round: roundId }) };
-  await trx
-    .insertInto('mail_mirror')
-    .values({ mailbox: scope.mailbox, message_id: message.id, ...columns, ...placement, details_complete: complete })
-    .onConflict((oc) =>
-      oc.columns(['mailbox', 'message_id']).doUpdateSet({
-        ...columns,
-        ...placement,
-        // Once complete, a partial update keeps it complete: the stored values fill what the update lacks.
-        details_complete: sql<0 | 1>`max(mail_mirror.details_complete, ${complete})`,
-      }),
-    )
-    .execute();
+  const update = [...Object.keys(columns), ...Object.keys(placement)] as Array<keyof NewMailMirrorRow>;
+  const values: NewMailMirrorRow = { mailbox: scope.mailbox, message_id: message.id, ...columns, ...placement, details_complete: isComplete(message) ? 1 : 0 };
+  return { shape: update.join(','), update, values };
+}
+
+/** Upserts rows of one shape, ROWS_PER_STATEMENT at a time; an existing row keeps what an update does not carry. */
+async function upsertRows(trx: Transaction<CrmDatabase>, rows: readonly MirrorUpsert[]): Promise<void> {
+  const update = rows[0]?.update ?? [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    await trx
+      .insertInto('mail_mirror')
+      .values(rows.slice(start, start + ROWS_PER_STATEMENT).map((row) => row.values))
+      .onConflict((oc) =>
+        oc.columns(['mailbox', 'message_id']).doUpdateSet((eb) => ({
+          ...Object.fromEntries(update.map((column) => [column, eb.ref(`excluded.${column}`)])),
+          // Once complete, a partial update keeps it complete: the stored values fill what the update lacks.
+          details_complete: sql<0 | 1>`max(mail_mirror.details_complete, excluded.details_complete)`,
+        })),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Removals are scoped to the folder: with immutable ids a message moved A→B may show up in B's round before
+ * A's round reports it removed, and that late removal must not delete the row B now owns.
+ */
+async function removeFromFolder(trx: Transaction<CrmDatabase>, scope: FolderScope, messageIds: readonly string[]): Promise<void> {
+  for (let start = 0; start < messageIds.length; start += ROWS_PER_STATEMENT * 10) {
+    await trx
+      .deleteFrom('mail_mirror')
+      .where('mailbox', '=', scope.mailbox)
+      .where('folder_id', '=', scope.folderId)
+      .where('message_id', 'in', messageIds.slice(start, start + ROWS_PER_STATEMENT * 10))
+      .execute();
+  }
 }
 
 /** Rows of these folders that still lack summary properties or their attachment list. */

@@ -9,7 +9,7 @@ import { isGroupwareError } from '../../groupware/errors';
 import { scanCandidates, type CandidateScan } from './candidates';
 import { isSimulatedCrash } from './crash';
 import { discoverImportFolders, type Discovery, type ImportSource } from './discover';
-import { applyDetails, commitDeltaPage, deleteRow, forgetFoldersExcept, recordFolderFailure, rowsNeedingDetails, savedDeltaLink } from './mirror';
+import { applyDetails, commitDeltaPage, deleteRows, forgetFoldersExcept, recordFolderFailure, rowsNeedingDetails, savedDeltaLink } from './mirror';
 import type { RunContext } from './run-context';
 import { texts } from './texts';
 
@@ -100,15 +100,23 @@ async function completeDetails(ctx: SyncContext, sources: ReadonlyMap<string, Im
   let reason = '';
   for (const row of rows) {
     const result = results.get(row.message_id);
-    if (result?.ok === true) {
-      await applyDetails(ctx.db, ctx.mailbox, result.value, ctx.now());
-    } else if (result?.error.kind === 'notFound') {
-      await deleteRow(ctx.db, ctx.mailbox, row.message_id);
-    } else {
-      if (result?.error.kind === 'auth') throw result.error;
-      failed++;
-      reason = result?.error.message ?? 'no answer';
-    }
+    if (result?.ok === false && result.error.kind === 'auth') throw result.error;
   }
+  // One transaction for all of them (thousands on a first run): a commit per row would cost a sync of the WAL each.
+  await ctx.db.transaction().execute(async (trx) => {
+    const gone: string[] = [];
+    for (const row of rows) {
+      const result = results.get(row.message_id);
+      if (result?.ok === true) {
+        await applyDetails(trx, ctx.mailbox, result.value, ctx.now());
+      } else if (result?.error.kind === 'notFound') {
+        gone.push(row.message_id);
+      } else {
+        failed++;
+        reason = result?.error.message ?? 'no answer';
+      }
+    }
+    await deleteRows(trx, ctx.mailbox, gone);
+  });
   return failed === 0 ? [] : [{ code: 'MAIL_DETAILS_UNREADABLE', message: texts.detailsFailed(ctx.lang, failed, reason) }];
 }

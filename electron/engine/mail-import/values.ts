@@ -83,9 +83,24 @@ const KEY_FIELDS: ReadonlyArray<[keyof ActivityValues, KeyTable, { de: string; e
   ['inquiry', 'inquiries', { de: 'die Anfrage', en: 'inquiry' }],
 ];
 
-/** Looks keys up once per run. */
+/** Looks keys (and the business partner a contact person, project or inquiry belongs to) up once per run. */
 export function keyChecker(db: Kysely<CrmDatabase>) {
   const known = new Map<string, Promise<boolean>>();
+  const partners = new Map<string, Promise<string | null>>();
+  const partnerIn = (table: 'contact_persons' | 'projects' | 'inquiries', key: string): Promise<string | null> => {
+    const cacheKey = `${table}\u0000${key}`;
+    let answer = partners.get(cacheKey);
+    if (answer === undefined) {
+      answer = db
+        .selectFrom(table)
+        .select('business_partner_key')
+        .where('key', '=', key)
+        .executeTakeFirst()
+        .then((row) => row?.business_partner_key ?? null);
+      partners.set(cacheKey, answer);
+    }
+    return answer;
+  };
   const exists = (table: KeyTable, key: string): Promise<boolean> => {
     const cacheKey = `${table}\u0000${key}`;
     let answer = known.get(cacheKey);
@@ -132,16 +147,14 @@ export function keyChecker(db: Kysely<CrmDatabase>) {
       ];
       for (const [key, table, name] of checks) {
         if (key === null) continue;
-        const row = await db.selectFrom(table).select('business_partner_key').where('key', '=', key).executeTakeFirst();
-        const partner = row?.business_partner_key ?? null;
+        const partner = await partnerIn(table, key);
         if (partner !== null && partner !== values.businessPartner) return { field: name[lang], key, partner };
       }
       return undefined;
     },
     async partnerOf(contactPerson: string | null | undefined): Promise<string | null> {
       if (contactPerson == null) return null;
-      const row = await db.selectFrom('contact_persons').select('business_partner_key').where('key', '=', contactPerson).executeTakeFirst();
-      return row?.business_partner_key ?? null;
+      return partnerIn('contact_persons', contactPerson);
     },
   };
 }
