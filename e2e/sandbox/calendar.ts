@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dateOf, parseWall, requireZone, utcToWall, wallToUtc } from './datetime';
 import { GraphError, itemNotFound } from './errors';
 import { occurrenceId, parseOccurrenceId, type IdFactory } from './ids';
-import { asJsonObject, clone, isJsonObject, sameJson, type Json, type JsonObject } from './json';
+import { asJsonObject, clone, isJsonObject, text, type Json, type JsonObject } from './json';
 import { addDays, checkRecurrence, isOccurrenceDate, occurrenceDates, recurrenceSchema, type Recurrence } from './recurrence';
 import { extendedPropertyKey, type ExtendedProperty } from './extended-properties';
 
@@ -301,7 +301,7 @@ export class Calendar {
       const { start, end } = toWhen(patch.start ?? current(e.start), patch.end ?? current(e.end), isAllDay);
       const recurrence = patch.recurrence === undefined ? e.recurrence : patch.recurrence;
       if (recurrence) checkRecurrence(recurrence);
-      const changed = start.utc !== e.start.utc || end.utc !== e.end.utc || isAllDay !== e.isAllDay || !sameJson((recurrence ?? null) as Json, (e.recurrence ?? null) as Json);
+      const changed = start.utc !== e.start.utc || end.utc !== e.end.utc || isAllDay !== e.isAllDay || JSON.stringify(recurrence) !== JSON.stringify(e.recurrence);
       Object.assign(e, { start, end, isAllDay, recurrence });
       if (changed) { e.exceptions.clear(); e.cancelled.clear(); }
     }
@@ -323,7 +323,7 @@ export class Calendar {
 
   /** Attendees that stay keep their answer; new ones start at `none`. */
   private mergeAttendees(old: Json | undefined, next: Array<z.output<typeof attendeeSchema>>): JsonObject[] {
-    const before = new Map((Array.isArray(old) ? old : []).filter(isJsonObject).map(a => [String(isJsonObject(a.emailAddress) ? a.emailAddress.address : '').toLowerCase(), a.status]));
+    const before = new Map((Array.isArray(old) ? old : []).filter(isJsonObject).map(a => [text(isJsonObject(a.emailAddress) ? a.emailAddress.address : '').toLowerCase(), a.status]));
     return next.map(a => asJsonObject({ ...a, status: before.get(a.emailAddress.address.toLowerCase()) ?? { response: 'none', time: NO_TIME } }));
   }
 
@@ -411,7 +411,7 @@ export class Calendar {
   /** An attendee answered (admin API: as if they replied); on an occurrence the answer makes it an exception. */
   setResponse(e: CalEvent, date: string | undefined, address: string, response: string): void {
     const find = (list: Json | undefined) => (Array.isArray(list) ? list : []).filter(isJsonObject)
-      .find(x => isJsonObject(x.emailAddress) && String(x.emailAddress.address).toLowerCase() === address.toLowerCase());
+      .find(x => isJsonObject(x.emailAddress) && text(x.emailAddress.address).toLowerCase() === address.toLowerCase());
     const own = date === undefined ? e.props.attendees : e.exceptions.get(date)?.props.attendees ?? e.props.attendees;
     if (!find(own)) throw new GraphError(404, 'ErrorItemNotFound', `The event has no attendee with the address '${address}'.`);
     const status = { response, time: `${new Date(this.clock.now()).toISOString().slice(0, 19)}Z` };

@@ -39,7 +39,7 @@ describe('recurring series (graph-subset §5.1, §5.2)', () => {
     ]);
     for (const e of week) expect(e).toMatchObject({ type: 'occurrence', seriesMasterId: m.id, recurrence: null, subject: 'Jour fixe' });
     expect(new Set(week.map(e => e.iCalUId)).size).toBe(6);
-    expect(week[0]?.iCalUId).toBe(String(m.iCalUId).replace(/^(.{32})00000000/, '$107EA0A13'));
+    expect(week[0]?.iCalUId).toBe((m.iCalUId as string).replace(/^(.{32})00000000/, '$107EA0A13'));
     expect(week[0]?.originalStart).toBe('2026-10-19T08:00:00Z');
     const again = await instances(m.id, '2026-10-26T00:00:00Z', '2026-10-27T00:00:00Z');
     expect(again.map(e => e.id)).toEqual([week[3]?.id]);
