@@ -98,7 +98,12 @@ const NO_TIME = '0001-01-01T00:00:00Z';
 
 const invalid = (message: string) => new GraphError(400, 'ErrorInvalidRequest', message);
 
-export const isSeries = (s: Shape): boolean => s.recurrence !== null;
+/** A rule Graph would take: its pattern complete, its zone known. range.startDate is not compared with start (lenient). */
+function checkSeries(r: Recurrence | null): void {
+  if (!r) return;
+  checkRecurrence(r);
+  if (r.range.recurrenceTimeZone !== undefined) requireZone(r.range.recurrenceTimeZone);
+}
 
 /** The zone a series' dates and wall-clock times are counted in. */
 const seriesZone = (s: Shape): string => requireZone(s.recurrence?.range.recurrenceTimeZone ?? s.start.zone);
@@ -244,7 +249,7 @@ export class Calendar {
     const isAllDay = input.isAllDay ?? false;
     const { start, end } = toWhen(input.start, input.end, isAllDay);
     const recurrence = input.recurrence ?? null;
-    if (recurrence) checkRecurrence(recurrence);
+    checkSeries(recurrence);
     const seq = this.clock.tick();
     const now = this.clock.now();
     const props: JsonObject = {};
@@ -300,7 +305,7 @@ export class Calendar {
       const current = (w: When) => ({ dateTime: new Date(utcToWall(w.utc, requireZone(w.zone))).toISOString().slice(0, 19), timeZone: w.zone });
       const { start, end } = toWhen(patch.start ?? current(e.start), patch.end ?? current(e.end), isAllDay);
       const recurrence = patch.recurrence === undefined ? e.recurrence : patch.recurrence;
-      if (recurrence) checkRecurrence(recurrence);
+      checkSeries(recurrence);
       const changed = start.utc !== e.start.utc || end.utc !== e.end.utc || isAllDay !== e.isAllDay || JSON.stringify(recurrence) !== JSON.stringify(e.recurrence);
       Object.assign(e, { start, end, isAllDay, recurrence });
       if (changed) { e.exceptions.clear(); e.cancelled.clear(); }
