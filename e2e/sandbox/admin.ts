@@ -165,9 +165,12 @@ export class SandboxAdmin {
     return r && this.eventState(r.event, r.date);
   }
 
-  /** The user creates an event in Outlook: they organize it; attendees have not answered yet. */
+  /**
+   * An event appears in Outlook: made by the user (they organize it), or, with an `organizer` other than the user, a
+   * meeting invitation they received (isOrganizer false, their own answer `none`). Attendees' answers are kept as given.
+   */
   createEvent(event: Record<string, unknown>): EventState {
-    return this.eventState(this.mb.calendar.create(parsed(eventCreateSchema, event, 'event')).event);
+    return this.eventState(this.mb.calendar.create(parsed(eventCreateSchema, event, 'event'), 'outlook').event);
   }
 
   /**

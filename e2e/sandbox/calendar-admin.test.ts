@@ -42,6 +42,16 @@ describe('admin API: events as a user in Outlook (§5)', () => {
     expect((await admin('POST', '/events', { event: { subject: 'no times' } })).status).toBe(400);
   });
 
+  it('an event with another organizer is an invitation the user received: they can accept it through Graph', async () => {
+    const invite = await admin('POST', '/events', { event: { subject: 'Their meeting', organizer: { emailAddress: { name: 'Anna', address: 'a.schmidt@lahntal.de' } },
+      attendees: [{ emailAddress: { address: 'm.mueller@example.com' } }], start: { dateTime: '2026-12-03T10:00:00', timeZone: 'UTC' }, end: { dateTime: '2026-12-03T11:00:00', timeZone: 'UTC' } } });
+    expect(invite.json).toMatchObject({ isOrganizer: false, organizer: { emailAddress: { address: 'a.schmidt@lahntal.de' } }, responseStatus: { response: 'none' } });
+    expect((await t.call('POST', `/me/events/${String(invite.json.id)}/tentativelyAccept`, { body: { sendResponse: false } })).status).toBe(202);
+    expect((await t.get(`/me/events/${String(invite.json.id)}`)).json.responseStatus).toMatchObject({ response: 'tentativelyAccepted' });
+    const own = await admin('POST', '/events', { event: { subject: 'Mine', organizer: { emailAddress: { address: 'M.Mueller@example.com' } }, start: { dateTime: '2026-12-03T10:00:00', timeZone: 'UTC' }, end: { dateTime: '2026-12-03T11:00:00', timeZone: 'UTC' } } });
+    expect(own.json).toMatchObject({ isOrganizer: true, responseStatus: { response: 'organizer' } });
+  });
+
   it('sets an attendee\'s answer as if they replied: on the event, or on one occurrence (it becomes an exception); delta reports it', async () => {
     const visit = t.sb.admin.state().events.find(e => e.subject === 'Visit');
     const round = await deltaRound(t, `/me/calendarView/delta?${WINDOW}`);

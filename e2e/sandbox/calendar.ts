@@ -59,6 +59,13 @@ interface Version { from: number; to: number; restId: string; immutableId: strin
 
 export interface Window { from: number; to: number }
 
+/**
+ * Who makes the event: a Graph client (the user organizes it, attendees start at `none`), the mailbox file (a state:
+ * ids, times, organizer and answers as given), or Outlook through the admin API (with another organizer: an
+ * invitation the user received; attendees' answers as given).
+ */
+export type EventOrigin = 'graph' | 'file' | 'outlook';
+
 const DAY = 86_400_000;
 const dateTimeTimeZone = z.object({ dateTime: z.string(), timeZone: z.string().min(1) });
 const emailAddress = z.looseObject({ address: z.string(), name: z.string().optional() });
@@ -241,7 +248,7 @@ export class Calendar {
    * A new event. A transactionId already used by an existing event returns that event unchanged instead (§5.1,
    * §13: the answer is undocumented; see routes/events.ts).
    */
-  create(input: EventInput, origin: 'graph' | 'file' = 'graph'): { event: CalEvent; created: boolean } {
+  create(input: EventInput, origin: EventOrigin = 'graph'): { event: CalEvent; created: boolean } {
     if (input.transactionId !== undefined) {
       const existing = this.events.get(this.byTransaction.get(input.transactionId) ?? '');
       if (existing) return { event: existing, created: false };
@@ -258,7 +265,8 @@ export class Calendar {
     const given = (k: string): string | undefined => { const v = (input as Record<string, unknown>)[k]; return origin === 'file' && typeof v === 'string' ? v : undefined; };
     const fileTime = (k: string) => { const v = Date.parse(given(k) ?? ''); return Number.isNaN(v) ? now : v; };
     const location = isJsonObject(props.location) ? props.location : { displayName: '' };
-    const fromUser = origin === 'graph' || props.organizer === undefined;
+    const organizerAddress = isJsonObject(props.organizer) && isJsonObject(props.organizer.emailAddress) ? text(props.organizer.emailAddress.address).toLowerCase() : undefined;
+    const fromUser = origin === 'graph' || organizerAddress === undefined || organizerAddress === text(this.user.mail ?? this.user.userPrincipalName).toLowerCase();
     Object.assign(props, {
       subject: props.subject ?? '', body: props.body ?? { contentType: 'html', content: '' },
       categories: props.categories ?? [], importance: props.importance ?? 'normal', sensitivity: props.sensitivity ?? 'normal',
@@ -269,7 +277,7 @@ export class Calendar {
       location: { displayName: '', locationType: 'default', uniqueIdType: 'unknown', address: {}, coordinates: {}, ...location },
       locations: props.locations ?? (location.displayName ? [{ locationType: 'default', uniqueIdType: 'unknown', ...location }] : []),
       // Graph resets attendees' answers on create (§5.2); a mailbox file describes a state and keeps them.
-      attendees: this.attendees(input.attendees ?? [], origin === 'file'),
+      attendees: this.attendees(input.attendees ?? [], origin !== 'graph'),
       organizer: fromUser ? this.organizer : props.organizer,
       isOrganizer: props.isOrganizer ?? fromUser,
       responseStatus: props.responseStatus ?? (fromUser ? { response: 'organizer', time: NO_TIME } : { response: 'none', time: NO_TIME }),
