@@ -1,21 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { eventCreateSchema, eventPatchSchema, type CalEvent, type EventPatch } from './calendar';
 import type { SandboxConfig, SandboxCore } from './core';
 import { errorBody, GraphError, itemNotFound } from './errors';
+import { instanceId, renderEvent } from './event-render';
 import { faultSpecSchema, type FaultSpec, type FaultState } from './faults';
-import { asJsonObject, type Json, type JsonObject } from './json';
+import { asJsonObject, text, type Json, type JsonObject } from './json';
 import { messageSchema } from './mailbox-file';
+import { parseExpand } from './odata';
 import type { RequestStats } from './request-log';
 import { parseBody as body } from './responses';
 import type { Folder, Message } from './store';
-import { eventCreateSchema, eventPatchSchema, type CalEvent, type EventPatch } from './calendar';
-import { instanceId, renderEvent } from './event-render';
-import { parseExpand } from './odata';
 import { taskCreateSchema, taskPatchSchema, type TodoList, type TodoTask } from './todo';
 import { renderLinkedResource, renderTask } from './todo-render';
 
-// The test/benchmark side door: a state dump, Outlook-side user actions (they go through the same store as
-// Graph writes, so they show up in delta), faults, the request log. In-process methods and /_sandbox/ HTTP.
+// The test/benchmark side door: a state dump, Outlook-side user actions on mail, events and tasks (they go through
+// the same store as Graph writes, so they show up in delta), faults, the request log. In-process methods and /_sandbox/ HTTP.
 
 export interface FolderState {
   id: string; displayName: string; parentFolderId: string | null; wellKnownName: string | null; isHidden: boolean;
@@ -60,11 +60,7 @@ const dateTimeTimeZone = z.object({ dateTime: z.string(), timeZone: z.string() }
 const ATTENDEE_RESPONSES = ['none', 'accepted', 'tentativelyAccepted', 'declined', 'notResponded'] as const;
 
 /** Outlook-side edits of an event use Graph's writable properties (§5.2). */
-function eventPatch(changes: Record<string, unknown>): EventPatch {
-  const r = eventPatchSchema.safeParse(changes);
-  if (!r.success) throw new GraphError(400, 'ErrorInvalidRequest', `Invalid event change: ${r.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return r.data;
-}
+const eventPatch = (changes: Record<string, unknown>): EventPatch => parsed(eventPatchSchema, changes, 'event change');
 
 export class SandboxAdmin {
   constructor(private readonly core: SandboxCore) {}
@@ -96,7 +92,7 @@ export class SandboxAdmin {
     const ex = date === undefined ? undefined : e.exceptions.get(date);
     const ext = new Map([...e.singleValue, ...(ex?.singleValue ?? [])]);
     return {
-      ...rendered, id: String(rendered.id), immutableId: instanceId(e, date, 'immutable'), subject: String(rendered.subject ?? ''), type: String(rendered.type),
+      ...rendered, id: text(rendered.id), immutableId: instanceId(e, date, 'immutable'), subject: text(rendered.subject), type: text(rendered.type),
       singleValueExtendedProperties: [...ext.values()].map(p => ({ id: p.id, value: p.value })),
       ...(date === undefined && e.recurrence ? {
         exceptions: [...e.exceptions.keys()].sort().map(d => renderEvent(cal, e, d, view)),
@@ -117,7 +113,7 @@ export class SandboxAdmin {
 
   private taskState(t: TodoTask): TaskState {
     const { '@odata.etag': etag, ...rendered } = renderTask(t, { timeZone: undefined, select: undefined, linkedResources: true });
-    return { ...rendered, etag: etag ?? null, id: t.id, listId: t.listId, title: String(rendered.title ?? ''), status: String(rendered.status), linkedResources: t.linkedResources.map(renderLinkedResource) };
+    return { ...rendered, etag: etag ?? null, id: t.id, listId: t.listId, title: text(rendered.title), status: text(rendered.status), linkedResources: t.linkedResources.map(renderLinkedResource) };
   }
 
   private listState(l: TodoList): TodoListState {
@@ -169,11 +165,12 @@ export class SandboxAdmin {
     return r && this.eventState(r.event, r.date);
   }
 
-  /** The user creates an event in Outlook: they organize it; attendees have not answered yet. */
+  /**
+   * An event appears in Outlook: made by the user (they organize it), or, with an `organizer` other than the user, a
+   * meeting invitation they received (isOrganizer false, their own answer `none`). Attendees' answers are kept as given.
+   */
   createEvent(event: Record<string, unknown>): EventState {
-    const r = eventCreateSchema.safeParse(event);
-    if (!r.success) throw new GraphError(400, 'ErrorInvalidRequest', `Invalid event: ${r.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    return this.eventState(this.mb.calendar.create(r.data).event);
+    return this.eventState(this.mb.calendar.create(parsed(eventCreateSchema, event, 'event'), 'outlook').event);
   }
 
   /**

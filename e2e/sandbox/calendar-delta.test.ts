@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { calendarMailbox, deltaRound, startTestSandbox, type TestSandbox } from './test-helpers';
+import { anyOf, calendarMailbox, containing, deltaRound, like, startTestSandbox, type TestSandbox } from './test-helpers';
 
 let t: TestSandbox;
 beforeAll(async () => { t = await startTestSandbox({}, calendarMailbox()); });
@@ -40,7 +40,7 @@ describe('calendarView delta, first round (graph-subset §5.3, §12)', () => {
     const s = series();
     for (const e of round.items.filter(i => i.type === 'occurrence')) expect(e).toMatchObject({ '@odata.type': '#microsoft.graph.event', seriesMasterId: s?.id });
     // The full default shape (no $select in delta).
-    expect(round.items[1]).toMatchObject({ body: expect.objectContaining({ contentType: 'html' }), attendees: expect.any(Array), organizer: expect.any(Object) });
+    expect(round.items[1]).toMatchObject({ body: like({ contentType: 'html' }), attendees: anyOf(Array), organizer: anyOf(Object) });
   });
 
   it('Prefer outlook.timezone applies to delta pages; ImmutableId gives immutable ids', async () => {
@@ -63,7 +63,7 @@ describe('calendarView delta, later rounds (§5.3)', () => {
     t.sb.admin.deleteEvent(String(occurrences[0]?.id));
     t.sb.admin.updateEvent(String(occurrences[1]?.id), { subject: 'Jour fixe (exception)' });
     const next = await deltaRound(t, first.deltaLink);
-    expect(next.items.filter(e => e['@removed'])).toEqual(expect.arrayContaining([removed(invitation?.id), removed(occurrences[0]?.id)]));
+    expect(next.items.filter(e => e['@removed'])).toEqual(containing([removed(invitation?.id), removed(occurrences[0]?.id)]));
     expect(next.items.filter(e => e['@removed'])).toHaveLength(2);
     const live = next.items.filter(e => !e['@removed']);
     expect(live.map(e => `${String(e.type)} ${String(e.subject)}`).sort()).toEqual(['exception Jour fixe (exception)', 'singleInstance Call', 'singleInstance Visit (agenda)']);

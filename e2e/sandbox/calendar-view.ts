@@ -75,7 +75,8 @@ export function calendarViewFeed(cal: Calendar): DeltaFeed<EventCtx> {
         else if (changedSeq > seq) present.push({ kind: 'updated', key: i.key });
       }
       // Events added, changed or deleted outside the window are reported as removed too (§5.3): the client
-      // filters by its window and must not take every @removed for the deletion of an item it knows.
+      // filters by its window and must not take every @removed for the deletion of an item it knows. A series with
+      // no instance in the window is named by its master's id (the only id it has there; sandbox choice).
       const inWindow = new Set([...before.keys(), ...nowKeys].map(k => k.split(':')[1]));
       for (const [immutableId, versions] of cal.versions) {
         const first = versions[0], last = versions.at(-1);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dateOf, parseWall, requireZone, utcToWall, wallToUtc } from './datetime';
 import { GraphError, itemNotFound } from './errors';
 import { occurrenceId, parseOccurrenceId, type IdFactory } from './ids';
-import { asJsonObject, clone, isJsonObject, sameJson, type Json, type JsonObject } from './json';
+import { asJsonObject, clone, isJsonObject, text, type Json, type JsonObject } from './json';
 import { addDays, checkRecurrence, isOccurrenceDate, occurrenceDates, recurrenceSchema, type Recurrence } from './recurrence';
 import { extendedPropertyKey, type ExtendedProperty } from './extended-properties';
 
@@ -59,6 +59,13 @@ interface Version { from: number; to: number; restId: string; immutableId: strin
 
 export interface Window { from: number; to: number }
 
+/**
+ * Who makes the event: a Graph client (the user organizes it, attendees start at `none`), the mailbox file (a state:
+ * ids, times, organizer and answers as given), or Outlook through the admin API (with another organizer: an
+ * invitation the user received; attendees' answers as given).
+ */
+export type EventOrigin = 'graph' | 'file' | 'outlook';
+
 const DAY = 86_400_000;
 const dateTimeTimeZone = z.object({ dateTime: z.string(), timeZone: z.string().min(1) });
 const emailAddress = z.looseObject({ address: z.string(), name: z.string().optional() });
@@ -98,7 +105,12 @@ const NO_TIME = '0001-01-01T00:00:00Z';
 
 const invalid = (message: string) => new GraphError(400, 'ErrorInvalidRequest', message);
 
-export const isSeries = (s: Shape): boolean => s.recurrence !== null;
+/** A rule Graph would take: its pattern complete, its zone known. range.startDate is not compared with start (lenient). */
+function checkSeries(r: Recurrence | null): void {
+  if (!r) return;
+  checkRecurrence(r);
+  if (r.range.recurrenceTimeZone !== undefined) requireZone(r.range.recurrenceTimeZone);
+}
 
 /** The zone a series' dates and wall-clock times are counted in. */
 const seriesZone = (s: Shape): string => requireZone(s.recurrence?.range.recurrenceTimeZone ?? s.start.zone);
@@ -236,7 +248,7 @@ export class Calendar {
    * A new event. A transactionId already used by an existing event returns that event unchanged instead (§5.1,
    * §13: the answer is undocumented; see routes/events.ts).
    */
-  create(input: EventInput, origin: 'graph' | 'file' = 'graph'): { event: CalEvent; created: boolean } {
+  create(input: EventInput, origin: EventOrigin = 'graph'): { event: CalEvent; created: boolean } {
     if (input.transactionId !== undefined) {
       const existing = this.events.get(this.byTransaction.get(input.transactionId) ?? '');
       if (existing) return { event: existing, created: false };
@@ -244,7 +256,7 @@ export class Calendar {
     const isAllDay = input.isAllDay ?? false;
     const { start, end } = toWhen(input.start, input.end, isAllDay);
     const recurrence = input.recurrence ?? null;
-    if (recurrence) checkRecurrence(recurrence);
+    checkSeries(recurrence);
     const seq = this.clock.tick();
     const now = this.clock.now();
     const props: JsonObject = {};
@@ -253,7 +265,8 @@ export class Calendar {
     const given = (k: string): string | undefined => { const v = (input as Record<string, unknown>)[k]; return origin === 'file' && typeof v === 'string' ? v : undefined; };
     const fileTime = (k: string) => { const v = Date.parse(given(k) ?? ''); return Number.isNaN(v) ? now : v; };
     const location = isJsonObject(props.location) ? props.location : { displayName: '' };
-    const fromUser = origin === 'graph' || props.organizer === undefined;
+    const organizerAddress = isJsonObject(props.organizer) && isJsonObject(props.organizer.emailAddress) ? text(props.organizer.emailAddress.address).toLowerCase() : undefined;
+    const fromUser = origin === 'graph' || organizerAddress === undefined || organizerAddress === text(this.user.mail ?? this.user.userPrincipalName).toLowerCase();
     Object.assign(props, {
       subject: props.subject ?? '', body: props.body ?? { contentType: 'html', content: '' },
       categories: props.categories ?? [], importance: props.importance ?? 'normal', sensitivity: props.sensitivity ?? 'normal',
@@ -264,7 +277,7 @@ export class Calendar {
       location: { displayName: '', locationType: 'default', uniqueIdType: 'unknown', address: {}, coordinates: {}, ...location },
       locations: props.locations ?? (location.displayName ? [{ locationType: 'default', uniqueIdType: 'unknown', ...location }] : []),
       // Graph resets attendees' answers on create (§5.2); a mailbox file describes a state and keeps them.
-      attendees: this.attendees(input.attendees ?? [], origin === 'file'),
+      attendees: this.attendees(input.attendees ?? [], origin !== 'graph'),
       organizer: fromUser ? this.organizer : props.organizer,
       isOrganizer: props.isOrganizer ?? fromUser,
       responseStatus: props.responseStatus ?? (fromUser ? { response: 'organizer', time: NO_TIME } : { response: 'none', time: NO_TIME }),
@@ -300,8 +313,8 @@ export class Calendar {
       const current = (w: When) => ({ dateTime: new Date(utcToWall(w.utc, requireZone(w.zone))).toISOString().slice(0, 19), timeZone: w.zone });
       const { start, end } = toWhen(patch.start ?? current(e.start), patch.end ?? current(e.end), isAllDay);
       const recurrence = patch.recurrence === undefined ? e.recurrence : patch.recurrence;
-      if (recurrence) checkRecurrence(recurrence);
-      const changed = start.utc !== e.start.utc || end.utc !== e.end.utc || isAllDay !== e.isAllDay || !sameJson((recurrence ?? null) as Json, (e.recurrence ?? null) as Json);
+      checkSeries(recurrence);
+      const changed = start.utc !== e.start.utc || end.utc !== e.end.utc || isAllDay !== e.isAllDay || JSON.stringify(recurrence) !== JSON.stringify(e.recurrence);
       Object.assign(e, { start, end, isAllDay, recurrence });
       if (changed) { e.exceptions.clear(); e.cancelled.clear(); }
     }
@@ -323,7 +336,7 @@ export class Calendar {
 
   /** Attendees that stay keep their answer; new ones start at `none`. */
   private mergeAttendees(old: Json | undefined, next: Array<z.output<typeof attendeeSchema>>): JsonObject[] {
-    const before = new Map((Array.isArray(old) ? old : []).filter(isJsonObject).map(a => [String(isJsonObject(a.emailAddress) ? a.emailAddress.address : '').toLowerCase(), a.status]));
+    const before = new Map((Array.isArray(old) ? old : []).filter(isJsonObject).map(a => [text(isJsonObject(a.emailAddress) ? a.emailAddress.address : '').toLowerCase(), a.status]));
     return next.map(a => asJsonObject({ ...a, status: before.get(a.emailAddress.address.toLowerCase()) ?? { response: 'none', time: NO_TIME } }));
   }
 
@@ -411,7 +424,7 @@ export class Calendar {
   /** An attendee answered (admin API: as if they replied); on an occurrence the answer makes it an exception. */
   setResponse(e: CalEvent, date: string | undefined, address: string, response: string): void {
     const find = (list: Json | undefined) => (Array.isArray(list) ? list : []).filter(isJsonObject)
-      .find(x => isJsonObject(x.emailAddress) && String(x.emailAddress.address).toLowerCase() === address.toLowerCase());
+      .find(x => isJsonObject(x.emailAddress) && text(x.emailAddress.address).toLowerCase() === address.toLowerCase());
     const own = date === undefined ? e.props.attendees : e.exceptions.get(date)?.props.attendees ?? e.props.attendees;
     if (!find(own)) throw new GraphError(404, 'ErrorItemNotFound', `The event has no attendee with the address '${address}'.`);
     const status = { response, time: `${new Date(this.clock.now()).toISOString().slice(0, 19)}Z` };

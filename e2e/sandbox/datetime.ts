@@ -24,15 +24,23 @@ const WINDOWS_BY_LOWER = new Map(Object.entries(WINDOWS_ZONES).map(([k, v]) => [
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+const resolved = new Map<string, string | null>();
+
 /** The IANA zone for a Windows or IANA name, or undefined if neither Intl nor the Windows table knows it. */
 export function ianaZone(name: string): string | undefined {
-  const windows = WINDOWS_BY_LOWER.get(name.trim().toLowerCase());
-  if (windows !== undefined) return windows;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
+  let zone = resolved.get(name);
+  if (zone === undefined) {
+    zone = WINDOWS_BY_LOWER.get(name.trim().toLowerCase()) ?? null;
+    if (zone === null) {
+      try {
+        zone = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+      } catch {
+        zone = null;
+      }
+    }
+    if (resolved.size < 10_000) resolved.set(name, zone);
   }
+  return zone ?? undefined;
 }
 
 /**
@@ -56,11 +64,22 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The zone's offset from UTC at the instant `utc`, in ms. */
+/**
+ * The zone's offset from UTC at the instant `utc`, in ms. Offsets are multiples of 15 minutes and change at
+ * quarter-hour instants, so one Intl call per zone and quarter hour is enough: series expansion asks a lot.
+ */
+const offsets = new Map<string, number>();
+const QUARTER = 900_000;
 function offsetMs(utc: number, zone: string): number {
+  const key = `${zone}|${Math.floor(utc / QUARTER)}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
   const parts = formatter(zone).formatToParts(new Date(utc));
   const n = (type: string) => Number(parts.find(p => p.type === type)?.value);
-  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(utc / 1000) * 1000;
+  const offset = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(utc / 1000) * 1000;
+  if (offsets.size > 200_000) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
 }
 
 /** Wall-clock text (`2017-04-15T12:00:00`, up to 7 fractional digits, or a bare date) as if it were UTC, in ms. */

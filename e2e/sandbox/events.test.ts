@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { calendarMailbox, CRM_PROP, startTestSandbox, type TestSandbox } from './test-helpers';
+import { calendarMailbox, CRM_PROP, matching, startTestSandbox, type TestSandbox } from './test-helpers';
 
 let t: TestSandbox;
 beforeAll(async () => { t = await startTestSandbox({}, calendarMailbox()); });
@@ -35,7 +35,7 @@ describe('create an event (graph-subset §5.1, §5.2)', () => {
     });
     expect(e.iCalUId).toMatch(/^040000008200E00074C5B7101A82E00800000000[0-9A-F]+$/);
     expect(e.createdDateTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}Z$/);
-    expect((e.body as { contentType: string; content: string })).toMatchObject({ contentType: 'html', content: expect.stringMatching(/^<html>[\s\S]*Does noon work for you\?[\s\S]*<\/html>$/) });
+    expect((e.body as { contentType: string; content: string })).toMatchObject({ contentType: 'html', content: matching(/^<html>[\s\S]*Does noon work for you\?[\s\S]*<\/html>$/) });
     // Create responses omit extended properties; $expand with a filter on the id reads them (§4.3).
     expect(e.singleValueExtendedProperties).toBeUndefined();
     const got = await t.get(`/me/events/${String(e.id)}?$expand=${encodeURIComponent(`singleValueExtendedProperties($filter=id eq '${CRM_PROP}')`)}`);

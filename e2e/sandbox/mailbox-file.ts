@@ -165,4 +165,9 @@ function checkUnique(m: ParsedMailbox, source: string): void {
     });
   };
   walk(m.mailFolders, '$.mailFolders');
+  (m.events ?? []).forEach((e, i) => { if (typeof e.id === 'string') claim(`id:${e.id}`, `$.events[${i}].id`); });
+  (m.todoLists ?? []).forEach((l, i) => {
+    if (l.id !== undefined) claim(`id:${l.id}`, `$.todoLists[${i}].id`);
+    (l.tasks ?? []).forEach((task, j) => { if (task.id !== undefined) claim(`id:${task.id}`, `$.todoLists[${i}].tasks[${j}].id`); });
+  });
 }

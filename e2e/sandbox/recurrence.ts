@@ -70,21 +70,21 @@ function relativeDay(y: number, m: number, days: string[], index: (typeof INDEX)
   return index === 'last' ? hits.at(-1) : hits[INDEX.indexOf(index)];
 }
 
-/** Candidate dates in ascending order, from the range start on, ignoring the range's end. */
-function* candidates(r: Recurrence): Generator<string> {
+/** Candidate days (ms at UTC midnight) in ascending order, from the range start on, ignoring the range's end. */
+function* candidates(r: Recurrence): Generator<number> {
   const p = r.pattern;
-  const start = r.range.startDate;
-  const [y0, m0] = [Number(start.slice(0, 4)), Number(start.slice(5, 7)) - 1];
+  const start = ms(r.range.startDate);
+  const d0 = new Date(start);
+  const [y0, m0] = [d0.getUTCFullYear(), d0.getUTCMonth()];
   if (p.type === 'daily') {
-    for (let d = start; ; d = addDays(d, p.interval)) yield d;
+    for (let t = start; ; t += p.interval * DAY_MS) yield t;
   }
   if (p.type === 'weekly') {
     // Weeks begin on firstDayOfWeek; the week holding startDate is week 0, then every interval-th week.
-    const startDow = new Date(ms(start)).getUTCDay();
-    const weekStart = addDays(start, -((startDow - DAYS.indexOf(p.firstDayOfWeek) + 7) % 7));
+    const weekStart = start - ((d0.getUTCDay() - DAYS.indexOf(p.firstDayOfWeek) + 7) % 7) * DAY_MS;
     const order = [...p.daysOfWeek].map(d => (DAYS.indexOf(d) - DAYS.indexOf(p.firstDayOfWeek) + 7) % 7).sort((a, b) => a - b);
-    for (let w = weekStart; ; w = addDays(w, 7 * p.interval)) {
-      for (const o of order) yield addDays(w, o);
+    for (let w = weekStart; ; w += 7 * p.interval * DAY_MS) {
+      for (const o of order) yield w + o * DAY_MS;
     }
   }
   for (let k = 0; ; k += p.type.endsWith('Yearly') ? 12 * p.interval : p.interval) {
@@ -92,30 +92,52 @@ function* candidates(r: Recurrence): Generator<string> {
     const m = p.type.endsWith('Yearly') ? p.month - 1 : (m0 + k) % 12;
     if (p.type.startsWith('absolute')) {
       // A day the month lacks (31 in April) falls on the month's last day, as Outlook places it.
-      yield text(Date.UTC(y, m, Math.min(p.dayOfMonth, daysInMonth(y, m))));
+      yield Date.UTC(y, m, Math.min(p.dayOfMonth, daysInMonth(y, m)));
     } else {
       const d = relativeDay(y, m, p.daysOfWeek, p.index);
-      if (d !== undefined) yield d;
+      if (d !== undefined) yield ms(d);
     }
   }
 }
 
-/**
- * The series' dates between `from` and `to` (inclusive). A numbered range counts from its start, so the walk
- * always begins there; a guard bounds series without end.
- */
-export function occurrenceDates(r: Recurrence, from: string, to: string): string[] {
-  const out: string[] = [];
-  let n = 0;
-  const last = r.range.type === 'endDate' && r.range.endDate !== undefined && r.range.endDate < to ? r.range.endDate : to;
-  for (const d of candidates(r)) {
-    if (d < r.range.startDate) continue;
-    if (d > last || n > 100_000) break;
-    n++;
-    if (d >= from) out.push(d);
-    if (r.range.type === 'numbered' && n >= r.range.numberOfOccurrences) break;
+/** The series' dates from its start up to `until`, walked once per rule and kept (rules are replaced, never mutated). */
+interface Walk { until: number; dates: string[] }
+const walks = new WeakMap<Recurrence, Walk>();
+
+function walk(r: Recurrence, until: number): string[] {
+  const known = walks.get(r);
+  if (known && known.until >= until) return known.dates;
+  // Walk a year further than asked, so that neighbouring windows reuse the walk.
+  const horizon = until + 366 * DAY_MS;
+  const dates: string[] = [];
+  const first = ms(r.range.startDate);
+  const end = r.range.type === 'endDate' && r.range.endDate !== undefined ? Math.min(ms(r.range.endDate), horizon) : horizon;
+  for (const t of candidates(r)) {
+    if (t < first) continue;
+    // A numbered range counts from its start, so the walk always begins there; a guard bounds it.
+    if (t > end || dates.length >= 100_000) break;
+    dates.push(text(t));
+    if (r.range.type === 'numbered' && dates.length >= r.range.numberOfOccurrences) break;
   }
-  return out;
+  walks.set(r, { until: horizon, dates });
+  return dates;
+}
+
+/** First index in sorted `dates` whose date is not before `d`. */
+function lowerBound(dates: string[], d: string): number {
+  let lo = 0, hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((dates[mid] ?? '') < d) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The series' dates between `from` and `to` (inclusive). */
+export function occurrenceDates(r: Recurrence, from: string, to: string): string[] {
+  const dates = walk(r, ms(to));
+  return dates.slice(lowerBound(dates, from), lowerBound(dates, addDays(to, 1)));
 }
 
 export const isOccurrenceDate = (r: Recurrence, d: string): boolean => occurrenceDates(r, d, d).length === 1;

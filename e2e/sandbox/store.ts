@@ -3,7 +3,7 @@ import { GraphError, itemNotFound } from './errors';
 import { TodoStore } from './todo';
 import { extendedPropertyKey, type ExtendedProperty } from './extended-properties';
 import type { IdFactory } from './ids';
-import { asJsonObject, clone, sameJson, type Json, type JsonObject } from './json';
+import { asJsonObject, clone, sameJson, type JsonObject } from './json';
 import { MailboxFileError, type FileAttachment, type FileFolder, type FileMessage, type ParsedMailbox, type WellKnownName } from './mailbox-file';
 
 // The mailbox state and its change history. Every mutation takes the next sequence number; items remember when

@@ -1,4 +1,5 @@
 import { Agent, fetch } from 'undici';
+import { expect } from 'vitest';
 import { startSandbox, type MailboxFile, type RunningSandbox, type SandboxConfig } from './index';
 
 // Shared by the sandbox's own tests: a mailbox shaped like the app's (Inbox/Import folder/CRM … [E]) and an
@@ -58,6 +59,13 @@ export function calendarMailbox(): MailboxFile {
     ],
   };
 }
+
+/** Asymmetric matchers typed `unknown`: lint refuses the `any` vitest gives them inside object literals. */
+export const like = (o: Record<string, unknown>): unknown => expect.objectContaining(o);
+export const matching = (r: RegExp): unknown => expect.stringMatching(r);
+export const textContaining = (s: string): unknown => expect.stringContaining(s);
+export const containing = (a: unknown[]): unknown => expect.arrayContaining(a);
+export const anyOf = (c: unknown): unknown => expect.any(c);
 
 export interface Reply { status: number; headers: Headers; json: Record<string, unknown> & { value?: Array<Record<string, unknown>> }; text: string }
 
