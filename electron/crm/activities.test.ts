@@ -109,6 +109,16 @@ describe('listActivities', () => {
         { name: 'offer.pdf', category: 'OFFER', keyword: 'LIC' },
         { name: 'price-list.pdf', category: null, keyword: null },
       ],
+      start: null,
+      end: null,
+      due: null,
+      allDay: false,
+      reminder: null,
+      location: null,
+      origin: 'groupware',
+      seriesRule: null,
+      importance: 'normal',
+      categories: [],
     });
     for (const row of rows) expect(Date.parse(row.date)).not.toBeNaN();
     for (const row of rows) expect(row.date).toMatch(/(Z|[+-]\d{2}:\d{2})$/);
