@@ -136,21 +136,21 @@ export interface TaskWrite {
 
 export interface ItemProvider {
   readonly providerName: string;
-  syncCalendar(window: CalendarWindow, options: ChannelSyncOptions<CalendarItem>): Promise<ChannelSyncResult>;
+  syncCalendar: (window: CalendarWindow, options: ChannelSyncOptions<CalendarItem>) => Promise<ChannelSyncResult>;
   /** Several events by id, e.g. series masters or items a delta said were removed; a gone one is a notFound error. */
-  getEvents(ids: readonly string[], options?: { signal?: AbortSignal }): Promise<Map<string, ItemResult<CalendarItem>>>;
+  getEvents: (ids: readonly string[], options?: { signal?: AbortSignal }) => Promise<Map<string, ItemResult<CalendarItem>>>;
   /** `transactionId`: the same id on a retried create makes no second event. */
-  createEvent(write: EventWrite, transactionId: string, options?: { signal?: AbortSignal }): Promise<CalendarItem>;
-  updateEvent(id: string, patch: Partial<EventWrite>, options?: { signal?: AbortSignal }): Promise<CalendarItem>;
+  createEvent: (write: EventWrite, transactionId: string, options?: { signal?: AbortSignal }) => Promise<CalendarItem>;
+  updateEvent: (id: string, patch: Partial<EventWrite>, options?: { signal?: AbortSignal }) => Promise<CalendarItem>;
   /** An event already gone counts as deleted. */
-  deleteEvent(id: string, options?: { signal?: AbortSignal }): Promise<void>;
+  deleteEvent: (id: string, options?: { signal?: AbortSignal }) => Promise<void>;
 
   /** The list whose `wellknownListName` is `defaultList` (DESIGN §3). */
-  defaultTaskList(options?: { signal?: AbortSignal }): Promise<{ id: string; displayName: string }>;
-  syncTasks(listId: string, options: ChannelSyncOptions<TaskItem>): Promise<ChannelSyncResult>;
-  getTask(listId: string, id: string, options?: { signal?: AbortSignal }): Promise<TaskItem | null>;
-  createTask(listId: string, write: TaskWrite, options?: { signal?: AbortSignal }): Promise<TaskItem>;
-  updateTask(listId: string, id: string, patch: Partial<TaskWrite>, options?: { signal?: AbortSignal }): Promise<TaskItem>;
+  defaultTaskList: (options?: { signal?: AbortSignal }) => Promise<{ id: string; displayName: string }>;
+  syncTasks: (listId: string, options: ChannelSyncOptions<TaskItem>) => Promise<ChannelSyncResult>;
+  getTask: (listId: string, id: string, options?: { signal?: AbortSignal }) => Promise<TaskItem | null>;
+  createTask: (listId: string, write: TaskWrite, options?: { signal?: AbortSignal }) => Promise<TaskItem>;
+  updateTask: (listId: string, id: string, patch: Partial<TaskWrite>, options?: { signal?: AbortSignal }) => Promise<TaskItem>;
   /** A task already gone counts as deleted. */
-  deleteTask(listId: string, id: string, options?: { signal?: AbortSignal }): Promise<void>;
+  deleteTask: (listId: string, id: string, options?: { signal?: AbortSignal }) => Promise<void>;
 }
