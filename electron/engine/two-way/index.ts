@@ -101,7 +101,10 @@ async function syncKind(options: TwoWayOptions, kind: ItemKind, summary: TwoWayS
   // 1. Outlook's changes into the mirror.
   const roundId = newId();
   const deltaLink = await savedDeltaLink(db, channel);
-  const onPage = (page: Parameters<typeof commitPage>[2]) => commitPage(db, channel, page, roundId, now());
+  const touchedMasters = new Set<string>();
+  const onPage = async (page: Parameters<typeof commitPage>[2]) => {
+    for (const id of await commitPage(db, channel, page, roundId, now())) touchedMasters.add(id);
+  };
   if (kind === 'task') await provider.syncTasks(channel.id, { deltaLink, onPage, signal: options.signal });
   else {
     await provider.syncCalendar(options.window, { deltaLink, onPage, signal: options.signal });
@@ -111,7 +114,7 @@ async function syncKind(options: TwoWayOptions, kind: ItemKind, summary: TwoWayS
   }
 
   const bases = await baseEntries(db, mailbox, kind);
-  if (kind === 'event') await readByIdWhatIsMissing(options, bases, now());
+  if (kind === 'event') await readByIdWhatIsMissing(options, bases, touchedMasters, now());
   else await confirmTasks(options, listId ?? '', bases, now());
 
   // 2. The three states.
@@ -305,14 +308,17 @@ async function activitiesOfKind(db: Kysely<CrmDatabase>, kind: ItemKind, paired:
     .execute();
 }
 
-/** Series masters of the window's occurrences, and paired events the mirror lacks, read by id. */
-async function readByIdWhatIsMissing(options: TwoWayOptions, bases: readonly BaseEntry[], now: Date): Promise<void> {
+/**
+ * Read by id: series masters of the window's occurrences that the mirror lacks or whose occurrences this round
+ * changed (a change to the series shows as changed occurrences), and paired events the mirror lacks.
+ */
+async function readByIdWhatIsMissing(options: TwoWayOptions, bases: readonly BaseEntry[], touchedMasters: ReadonlySet<string>, now: Date): Promise<void> {
   const { db, mailbox } = options;
   const present = new Set((await db.selectFrom('groupware_mirror').select('item_id').where('mailbox', '=', mailbox).where('kind', '=', 'event').execute()).map((r) => r.item_id));
   const masters = (
     await db.selectFrom('groupware_mirror').select('series_master_id').distinct().where('mailbox', '=', mailbox).where('kind', '=', 'occurrence').where('series_master_id', 'is not', null).execute()
   ).flatMap((r) => (r.series_master_id === null ? [] : [r.series_master_id]));
-  const wanted = [...new Set([...masters.filter((id) => !present.has(id)), ...bases.map((b) => b.itemId).filter((id) => !present.has(id))])];
+  const wanted = [...new Set([...masters.filter((id) => !present.has(id)), ...touchedMasters, ...bases.map((b) => b.itemId).filter((id) => !present.has(id))])];
   if (wanted.length === 0) return;
   const results = await options.provider.getEvents(wanted, { signal: options.signal });
   const found: CalendarItem[] = [];

@@ -67,24 +67,32 @@ export async function removeMirrorItems(db: Db, mailbox: string, ids: readonly s
   await db.deleteFrom('groupware_mirror').where('mailbox', '=', mailbox).where('item_id', 'in', [...ids]).execute();
 }
 
-/** Commits one delta page: its items, and on the last page the deltaLink (and a full round's sweep). */
+/**
+ * Commits one delta page: its items, and on the last page the deltaLink (and a full round's sweep). Returns the
+ * series masters whose occurrences the page changed or removed: a master is read by id, so it is read again.
+ */
 export async function commitPage(
   db: Kysely<CrmDatabase>,
   channel: Channel,
   page: ItemDeltaPage<CalendarItem> | ItemDeltaPage<TaskItem>,
   roundId: string,
   now: Date,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+): Promise<Set<string>> {
+  return db.transaction().execute(async (trx) => {
     const upserts = page.changes.flatMap((change) => (change.kind === 'upsert' ? [change.item] : []));
     const removed = page.changes.flatMap((change) => (change.kind === 'removed' ? [change.id] : []));
+    const touchedMasters = new Set(upserts.flatMap((item) => ('seriesMasterId' in item && item.seriesMasterId !== null ? [item.seriesMasterId] : [])));
+    if (removed.length > 0) {
+      const gone = await trx.selectFrom('groupware_mirror').select('series_master_id').where('mailbox', '=', channel.mailbox).where('item_id', 'in', removed).where('series_master_id', 'is not', null).execute();
+      for (const row of gone) if (row.series_master_id !== null) touchedMasters.add(row.series_master_id);
+    }
     await upsertMirrorItems(trx, channel, upserts, page.fullRound ? roundId : null, now);
     // Scoped to the channel: a series master or an event out of the window, read by id, is kept under
     // BY_ID_CHANNEL and only leaves when a read by id finds it gone.
     if (removed.length > 0) {
       await trx.deleteFrom('groupware_mirror').where('mailbox', '=', channel.mailbox).where('channel_id', '=', channel.id).where('item_id', 'in', removed).execute();
     }
-    if (page.deltaLink === null) return;
+    if (page.deltaLink === null) return touchedMasters;
     if (page.fullRound) {
       await trx
         .deleteFrom('groupware_mirror')
@@ -98,6 +106,7 @@ export async function commitPage(
       .values({ mailbox: channel.mailbox, kind: channel.kind, resource_id: channel.id, delta_link: page.deltaLink, stage: 'idle', stage_started_at: null, failure_count: 0, retry_after: null })
       .onConflict((oc) => oc.columns(['mailbox', 'kind', 'resource_id']).doUpdateSet({ delta_link: page.deltaLink, stage: 'idle', failure_count: 0, retry_after: null }))
       .execute();
+    return touchedMasters;
   });
 }
 

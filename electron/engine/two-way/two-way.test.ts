@@ -255,3 +255,53 @@ describe('appointed times and meetings ↔ the calendar', () => {
     expect(await activity(store, id)).toMatchObject({ groupware_item_id: null, groupware_sync: 'off' });
   });
 });
+
+describe('recurring series', () => {
+  async function instancesOf(masterId: string): Promise<Array<{ id: string; start: { dateTime: string } }>> {
+    const { http } = await h.connect();
+    const page = (await http.get(`/me/events/${encodeURIComponent(masterId)}/instances?startDateTime=2026-12-01T00:00:00Z&endDateTime=2027-02-01T00:00:00Z`)) as { value: Array<{ id: string; start: { dateTime: string } }> };
+    return page.value;
+  }
+
+  it('a series made in Outlook is one activity with its rule; a moved and a cancelled occurrence are kept through a CRM change', async () => {
+    const { store, sync } = await setup();
+    const series = h.sb.admin.createEvent({
+      subject: 'Weekly status',
+      start: { dateTime: '2026-12-07T09:00:00', timeZone: 'Europe/Berlin' },
+      end: { dateTime: '2026-12-07T09:30:00', timeZone: 'Europe/Berlin' },
+      recurrence: {
+        pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday'], firstDayOfWeek: 'monday' },
+        range: { type: 'numbered', startDate: '2026-12-07', numberOfOccurrences: 5 },
+      },
+    });
+    const [, second, third] = await instancesOf(series.id);
+    h.sb.admin.updateEvent(second?.id ?? '', { start: { dateTime: '2026-12-15T10:00:00', timeZone: 'Europe/Berlin' }, end: { dateTime: '2026-12-15T10:30:00', timeZone: 'Europe/Berlin' } });
+    h.sb.admin.deleteEvent(third?.id ?? '');
+
+    expect(await sync()).toMatchObject({ imported: 1, errors: [] });
+    const rows = await store.db.selectFrom('activities').selectAll().execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ type_key: 'APPOINTMENT', series_rule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=5', start_at: '2026-12-07T08:00:00.000Z', groupware_item_id: h.sb.admin.event(series.id)?.immutableId });
+
+    await store.db.updateTable('activities').set({ subject: 'Weekly status (team)' }).where('id', '=', rows[0]?.id ?? '').execute();
+    expect(await sync()).toMatchObject({ pushed: 1, imported: 0, conflicts: 0, errors: [] });
+    const master = h.sb.admin.event(series.id);
+    expect(master?.subject).toBe('Weekly status (team)');
+    expect(master?.exceptions).toHaveLength(1);
+    expect(master?.cancelledOccurrences).toHaveLength(1);
+    // The series' occurrences report the change; the master is read again and agrees: nothing to do.
+    expect(await sync()).toMatchObject({ pushed: 0, imported: 0, conflicts: 0, errors: [] });
+    expect((await activity(store, rows[0]?.id ?? '')).subject).toBe('Weekly status (team)');
+  });
+
+  it('a series made in the CRM goes to Outlook as one series master with the rule', async () => {
+    const { store, sync } = await setup();
+    const id = await addActivity(store, { type_key: 'APPOINTMENT', subject: 'Jour fixe', start_at: '2026-12-08T13:00:00.000Z', end_at: '2026-12-08T14:00:00.000Z', series_rule: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20270126' });
+    expect(await sync()).toMatchObject({ pushed: 1, errors: [] });
+    const master = h.sb.admin.event((await activity(store, id)).groupware_item_id ?? '');
+    expect(master).toMatchObject({ type: 'seriesMaster', recurrence: { pattern: { type: 'weekly', daysOfWeek: ['tuesday'] }, range: { type: 'endDate', endDate: '2027-01-26' } } });
+    expect(await instancesOf(master?.id ?? '')).toHaveLength(8);
+    expect(await sync()).toMatchObject({ pushed: 0, imported: 0, conflicts: 0, errors: [] });
+    expect(await store.db.selectFrom('activities').select('id').execute()).toHaveLength(1);
+  });
+});
