@@ -30,8 +30,9 @@ describe('wall time in a zone → instant', () => {
     expect(toInstant({ dateTime: '2026-03-29T02:30:00', timeZone: 'Europe/Berlin' })).toBe('2026-03-29T01:30:00.000Z');
   });
 
-  it('around the autumn change (25 October 2026, 03:00 → 02:00): the hour that occurs twice is its first occurrence', () => {
-    expect(toInstant({ dateTime: '2026-10-25T02:30:00', timeZone: 'Europe/Berlin' })).toBe('2026-10-25T00:30:00.000Z');
+  it('around the autumn change (25 October 2026, 03:00 → 02:00): the hour that occurs twice is read as standard time, as Windows does', () => {
+    expect(toInstant({ dateTime: '2026-10-25T01:30:00', timeZone: 'Europe/Berlin' })).toBe('2026-10-24T23:30:00.000Z');
+    expect(toInstant({ dateTime: '2026-10-25T02:30:00', timeZone: 'Europe/Berlin' })).toBe('2026-10-25T01:30:00.000Z');
     expect(toInstant({ dateTime: '2026-10-25T03:30:00', timeZone: 'Europe/Berlin' })).toBe('2026-10-25T02:30:00.000Z');
   });
 
@@ -56,9 +57,9 @@ describe('instant → wall time in a zone', () => {
       const start = Date.parse(`${day}T00:00:00Z`) - 3_600_000;
       for (let ms = start; ms < start + 26 * 3_600_000; ms += 900_000) {
         const instant = new Date(ms).toISOString();
-        // 01:00–01:59 UTC on 25 October shows the same wall time as the hour before: it reads as the first.
-        const repeated = day === '2026-10-25' && instant >= '2026-10-25T01:00' && instant < '2026-10-25T02:00';
-        expect(toInstant(fromInstant(instant, 'Europe/Berlin')), instant).toBe(repeated ? new Date(ms - 3_600_000).toISOString() : instant);
+        // 00:00–00:59 UTC on 25 October shows the same wall time as the hour after: it reads as that one.
+        const repeated = day === '2026-10-25' && instant >= '2026-10-25T00:00' && instant < '2026-10-25T01:00';
+        expect(toInstant(fromInstant(instant, 'Europe/Berlin')), instant).toBe(repeated ? new Date(ms + 3_600_000).toISOString() : instant);
       }
     }
   });

@@ -51,7 +51,8 @@ function offsetAt(utcMs: number, formatter: Intl.DateTimeFormat): number {
 /**
  * The instant a wall-clock time in a zone stands for, as the store writes instants; null when the time or the
  * zone cannot be read. A wall time that a DST change skips (02:30 on the spring-forward day) is read with the
- * offset before the change, as Outlook does; one that occurs twice (autumn) is the first of the two.
+ * offset before the change; one that occurs twice (autumn) is read as standard time, the second of the two, as
+ * Windows (and so Outlook) does.
  */
 export function toInstant(value: DateTimeTimeZone): string | null {
   const wall = wallTimeMs(value.dateTime);
@@ -63,7 +64,7 @@ export function toInstant(value: DateTimeTimeZone): string | null {
   const before = offsetAt(wall - 86_400_000, formatter);
   const after = offsetAt(wall + 86_400_000, formatter);
   // Try the offset before and after a change around this wall time; the first that maps back to it wins.
-  for (const offset of [Math.max(before, after), Math.min(before, after)]) {
+  for (const offset of [Math.min(before, after), Math.max(before, after)]) {
     const utc = wall - offset;
     if (offsetAt(utc, formatter) === offset) return new Date(utc).toISOString();
   }

@@ -418,7 +418,10 @@ async function eventWrite(context: ActionContext, activity: Activity): Promise<E
     start: allDay ? start.slice(0, 10) : start,
     end: allDay ? end.slice(0, 10) : end,
     allDay,
-    timeZone: context.options.timeZone,
+    // A single timed event is written in UTC: exact, also in the hour that occurs twice in autumn, which a wall
+    // time cannot name. All-day events and series need the user's zone (midnight there; a weekly 09:00 stays
+    // 09:00 across DST).
+    timeZone: allDay || activity.series_rule !== null ? context.options.timeZone : 'UTC',
     location: activity.location,
     attendees: meetingWith === null ? [] : [meetingWith],
     reminderMinutes: minutes,

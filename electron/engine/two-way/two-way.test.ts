@@ -305,3 +305,51 @@ describe('recurring series', () => {
     expect(await store.db.selectFrom('activities').select('id').execute()).toHaveLength(1);
   });
 });
+
+describe('the mapping, field by field', () => {
+  it('location, reminder, importance and categories go out, and come back in when changed in Outlook', async () => {
+    const { store, sync } = await setup();
+    const id = await addActivity(store, {
+      type_key: 'APPOINTMENT', subject: 'Review', start_at: '2026-12-21T13:00:00.000Z', end_at: '2026-12-21T14:00:00.000Z',
+      location: 'Room 4', reminder_at: '2026-12-21T12:45:00.000Z', importance: 'high', categories_json: '["Blue","Customer"]',
+    });
+    await sync();
+    const eventId = (await activity(store, id)).groupware_item_id ?? '';
+    expect(h.sb.admin.event(eventId)).toMatchObject({ location: { displayName: 'Room 4' }, isReminderOn: true, reminderMinutesBeforeStart: 15, importance: 'high', categories: ['Blue', 'Customer'] });
+
+    h.sb.admin.updateEvent(eventId, { location: { displayName: 'Room 7' }, reminderMinutesBeforeStart: 60, importance: 'low', categories: ['Customer'] });
+    expect(await sync()).toMatchObject({ imported: 1, pushed: 0, errors: [] });
+    expect(await activity(store, id)).toMatchObject({ location: 'Room 7', reminder_at: '2026-12-21T12:00:00.000Z', importance: 'low', categories_json: '["Customer"]' });
+    expect(await sync()).toMatchObject({ imported: 0, pushed: 0 });
+  });
+
+  it('a meeting made in the CRM invites its contact person’s standard address; another contact is added as an attendee', async () => {
+    const { store, sync } = await setup();
+    const id = await addActivity(store, { type_key: 'MEETING', subject: 'Kick-off', start_at: '2026-12-22T09:00:00.000Z', end_at: '2026-12-22T10:00:00.000Z', contact_person_key: 'CP-1', business_partner_key: 'BP-CURSOR' });
+    await sync();
+    const eventId = (await activity(store, id)).groupware_item_id ?? '';
+    expect(h.sb.admin.event(eventId)?.attendees).toEqual([expect.objectContaining({ emailAddress: expect.objectContaining({ address: 'a.schmidt@cursor.de' }) as unknown })]);
+    expect(await sync()).toMatchObject({ imported: 0, pushed: 0, conflicts: 0 });
+  });
+
+  it('times on both sides of the spring DST change in Berlin, and the autumn hour that occurs twice', async () => {
+    const { store, sync } = await setup();
+    const before = await addActivity(store, { type_key: 'APPOINTMENT', subject: 'Before', start_at: '2027-03-27T08:00:00.000Z', end_at: '2027-03-27T09:00:00.000Z' });
+    const after = await addActivity(store, { type_key: 'APPOINTMENT', subject: 'After', start_at: '2027-03-29T07:00:00.000Z', end_at: '2027-03-29T08:00:00.000Z' });
+    await sync();
+    // Both at 09:00 on the wall clock in Berlin: +01:00 before the change, +02:00 after it.
+    const local = async (id: string) => h.sb.admin.event((await activity(store, id)).groupware_item_id ?? '')?.start;
+    expect(await local(before)).toMatchObject({ dateTime: expect.stringMatching(/^2027-03-27T08:00:00/) as string, timeZone: 'UTC' });
+    expect(await local(after)).toMatchObject({ dateTime: expect.stringMatching(/^2027-03-29T07:00:00/) as string, timeZone: 'UTC' });
+
+    // 02:30 on 25 October occurs twice in Berlin. Made in Outlook as a wall time, it is what Outlook says it is
+    // (standard time, as Windows reads it); made in the CRM in the first of the two, it stays there.
+    h.sb.admin.createEvent({ subject: 'Night shift', start: { dateTime: '2026-10-25T02:30:00', timeZone: 'Europe/Berlin' }, end: { dateTime: '2026-10-25T04:00:00', timeZone: 'Europe/Berlin' } });
+    const first = await addActivity(store, { type_key: 'APPOINTMENT', subject: 'Early call', start_at: '2026-10-25T00:30:00.000Z', end_at: '2026-10-25T00:45:00.000Z' });
+    await sync();
+    const night = await store.db.selectFrom('activities').selectAll().where('subject', '=', 'Night shift').executeTakeFirstOrThrow();
+    expect(night).toMatchObject({ start_at: '2026-10-25T01:30:00.000Z', end_at: '2026-10-25T03:00:00.000Z' });
+    expect(await local(first)).toMatchObject({ dateTime: expect.stringMatching(/^2026-10-25T00:30:00/) as string });
+    expect(await sync()).toMatchObject({ imported: 0, pushed: 0, conflicts: 0 });
+  });
+});
