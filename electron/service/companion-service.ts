@@ -21,6 +21,7 @@ import { noticeAfterRun } from './tray-notices';
 import type { OpenMailImportSession } from './mail-import-session';
 import { defaultMailImportSessions } from './open-mail-import';
 import { includesMails, notSynchronizedWarnings } from './sync-areas';
+import { connectTwoWay } from './two-way-sync';
 
 export interface GroupwareConnection {
   /** Graph server root (https://graph.microsoft.com or the sandbox); the client adds /v1.0. */
@@ -71,10 +72,34 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     emitProgress: (progress) => events.emit('sync.progress', progress),
   });
 
+  /**
+   * One automatic run: the mails, then appointments and tasks when the preferences name them (DESIGN §3), in
+   * one summary for the tray. The two-way sync runs in this process: its volume is a calendar and a list.
+   */
+  const automaticRun = async () => {
+    const summary = await mailImport.runAutomatic({ lang });
+    const { areas, webClientBaseUrl } = preferences.state().preferences;
+    if (opts.groupware === undefined || (!areas.appointments && !areas.tasks)) return summary;
+    const twoWay = await connectTwoWay(store, opts.groupware, { employee: await mailImport.signedInEmployee(), lang, webClientBaseUrl });
+    try {
+      const run = await twoWay.run([...(areas.appointments ? (['appointments'] as const) : []), ...(areas.tasks ? (['tasks'] as const) : [])], summary.runId);
+      return {
+        ...summary,
+        imported: summary.imported + run.imported,
+        pushed: summary.pushed + run.pushed,
+        conflicts: summary.conflicts + run.conflicts,
+        warnings: [...summary.warnings, ...run.warnings],
+        errors: [...summary.errors, ...run.errors],
+      };
+    } finally {
+      await twoWay.close();
+    }
+  };
+
   // Automatic synchronization in the background (the tray's mode): the preferences switch it and set its
   // interval; each run that did something leaves a notice for the tray (or the page, in browser mode).
   const scheduler = createSyncScheduler({
-    run: () => mailImport.runAutomatic({ lang }),
+    run: () => automaticRun(),
     intervalMinutes: () => preferences.state().preferences.syncIntervalMinutes,
     pause: () =>
       opts.groupware === undefined

@@ -27,7 +27,8 @@ export interface TwoWayConnectOptions {
 export interface TwoWayConnection {
   readonly mailbox: string;
   readonly employeeKey: string;
-  run(areas: readonly SyncArea[]): Promise<TwoWaySummary>;
+  /** `runId`: the journal's run the activities it makes belong to (the mail import's, in one automatic run). */
+  run(areas: readonly SyncArea[], runId?: string | null): Promise<TwoWaySummary>;
   close(): Promise<void>;
 }
 
@@ -47,7 +48,7 @@ export async function connectTwoWay(store: CrmStore, endpoint: GroupwareEndpoint
     return {
       mailbox,
       employeeKey,
-      run: (areas) =>
+      run: (areas, runId = null) =>
         runTwoWaySync({
           db: store.db,
           provider,
@@ -58,7 +59,7 @@ export async function connectTwoWay(store: CrmStore, endpoint: GroupwareEndpoint
           timeZone,
           webClientBaseUrl: options.webClientBaseUrl ?? null,
           linkLabel: LINK_LABEL[options.lang ?? 'en'],
-          runId: null,
+          runId,
           now,
         }),
       close: () => http.close(),
