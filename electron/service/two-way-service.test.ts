@@ -8,9 +8,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../e2e/sandbox';
-import { contract } from '../../shared/contract';
-import { createDispatcher } from '../host/dispatch';
-import { silentLog } from '../host/log';
 import { createCompanionService, type CompanionServiceHandle } from './companion-service';
 
 const fixtures = path.join(import.meta.dirname, '..', '..', 'e2e', 'fixtures');
@@ -36,27 +33,24 @@ afterAll(async () => {
 });
 
 it('Sync now with tasks and appointed times on: mails, events and tasks come in under one run; the next run is idle', async () => {
-  const dispatch = createDispatcher(contract, handle.service, { log: silentLog });
+  const service = handle.service;
   const notices: unknown[] = [];
   handle.events.subscribe((event, payload) => {
     if (event === 'tray.notice') notices.push(payload);
   });
   const task = sandbox.admin.createTask({ title: 'Rückruf Lahntal Brauerei' });
-  expect(await dispatch('prefs.update', { patch: { areas: { mails: true, tasks: true, appointments: true } } })).toMatchObject({ ok: true });
+  await service['prefs.update']({ patch: { areas: { mails: true, tasks: true, appointments: true } } });
 
-  const first = await dispatch('sync.now', {});
-  if (!first.ok) throw new Error(first.error.message);
-  expect(first.value.errors).toEqual([]);
+  const first = await service['sync.now']({});
+  expect(first.errors).toEqual([]);
   const tasks = sandbox.admin.todoList('defaultList').tasks.length;
   expect(tasks).toBeGreaterThanOrEqual(3);
-  const listed = await dispatch('activities.list', { runId: first.value.runId, limit: 1000 });
-  if (!listed.ok) throw new Error(listed.error.message);
-  expect(listed.value.map((a) => a.subject)).toContain('Rückruf Lahntal Brauerei');
-  expect(listed.value.filter((a) => a.type === 'TASK' || a.type === 'FOLLOWUP')).toHaveLength(tasks);
-  expect(listed.value).toHaveLength(first.value.imported);
+  const listed = await service['activities.list']({ runId: first.runId, limit: 1000 });
+  expect(listed.map((a) => a.subject)).toContain('Rückruf Lahntal Brauerei');
+  expect(listed.filter((a) => a.type === 'TASK' || a.type === 'FOLLOWUP')).toHaveLength(tasks);
+  expect(listed).toHaveLength(first.imported);
   expect(sandbox.admin.task(task.id)?.linkedResources).toHaveLength(1);
   expect(notices).toHaveLength(1);
 
-  const second = await dispatch('sync.now', {});
-  expect(second.ok && second.value).toMatchObject({ imported: 0, pushed: 0, conflicts: 0, errors: [] });
+  expect(await service['sync.now']({})).toMatchObject({ imported: 0, pushed: 0, conflicts: 0, errors: [] });
 });
