@@ -10,8 +10,9 @@
 import { parseArgs } from 'node:util';
 import { runMailImportBenchmark } from './mail-import-benchmark';
 import { runQuicksearchBenchmark } from './quicksearch-benchmark';
+import { runTwoWayBenchmark } from './two-way-benchmark';
 
-const USAGE = 'usage: npm run bench -- [--mails N [--latency-ms MS] [--operation-ms MS] [--attachment-kb KB] [--delta-page-size N] [--worker bundle|source]] [--activities N]';
+const USAGE = 'usage: npm run bench -- [--mails N [--latency-ms MS] [--operation-ms MS] [--attachment-kb KB] [--delta-page-size N] [--worker bundle|source]] [--activities N] [--two-way N [--latency-ms MS]]';
 
 function fail(message: string): never {
   process.stderr.write(`bench: ${message}\n${USAGE}\n`);
@@ -29,6 +30,7 @@ function parse() {
         'delta-page-size': { type: 'string' },
         worker: { type: 'string', default: 'bundle' },
         activities: { type: 'string' },
+        'two-way': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -49,7 +51,7 @@ if (values.help === true) {
   process.stdout.write(`${USAGE}\n`);
   process.exit(0);
 }
-if (values.mails === undefined && values.activities === undefined) fail('give --mails N or --activities N');
+if (values.mails === undefined && values.activities === undefined && values['two-way'] === undefined) fail('give --mails N, --activities N or --two-way N');
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -69,5 +71,9 @@ if (values.mails !== undefined) {
 }
 if (values.activities !== undefined) {
   const result = await runQuicksearchBenchmark({ activities: count('activities', values.activities, 1), progress, print });
+  print(JSON.stringify(result));
+}
+if (values['two-way'] !== undefined) {
+  const result = await runTwoWayBenchmark({ items: count('two-way', values['two-way'], 2), latencyMs: count('latency-ms', values['latency-ms'], 0), progress });
   print(JSON.stringify(result));
 }

@@ -95,19 +95,30 @@ export async function runTwoWaySync(options: TwoWayOptions): Promise<TwoWaySumma
 async function syncKind(options: TwoWayOptions, kind: ItemKind, summary: TwoWaySummary): Promise<void> {
   const { db, provider, mailbox } = options;
   const now = options.now ?? (() => new Date());
-  const listId = kind === 'task' ? (await provider.defaultTaskList({ signal: options.signal })).id : null;
-  const channel: Channel = kind === 'task' ? { mailbox, kind: 'task-list', id: listId ?? '' } : { mailbox, kind: 'calendar', id: calendarChannelId(options.window) };
+  // The default list's id is kept with its delta state: an idle sync asks To Do once, not twice.
+  let listId = kind === 'task' ? ((await knownTaskList(db, mailbox)) ?? (await provider.defaultTaskList({ signal: options.signal })).id) : null;
+  let channel: Channel = kind === 'task' ? { mailbox, kind: 'task-list', id: listId ?? '' } : { mailbox, kind: 'calendar', id: calendarChannelId(options.window) };
 
   // 1. Outlook's changes into the mirror.
   const roundId = newId();
-  const deltaLink = await savedDeltaLink(db, channel);
   const touchedMasters = new Set<string>();
-  const onPage = async (page: Parameters<typeof commitPage>[2]) => {
-    for (const id of await commitPage(db, channel, page, roundId, now())) touchedMasters.add(id);
+  const onPage = (target: Channel) => async (page: Parameters<typeof commitPage>[2]) => {
+    for (const id of await commitPage(db, target, page, roundId, now())) touchedMasters.add(id);
   };
-  if (kind === 'task') await provider.syncTasks(channel.id, { deltaLink, onPage, signal: options.signal });
-  else {
-    await provider.syncCalendar(options.window, { deltaLink, onPage, signal: options.signal });
+  if (kind === 'task') {
+    try {
+      await provider.syncTasks(channel.id, { deltaLink: await savedDeltaLink(db, channel), onPage: onPage(channel), signal: options.signal });
+    } catch (error) {
+      if (!isGroupwareError(error) || error.kind !== 'notFound') throw error;
+      // The list we knew is gone (To Do's default list is never deleted, but a mailbox can be reset): ask again.
+      await db.deleteFrom('sync_state').where('mailbox', '=', mailbox).where('kind', '=', 'task-list').execute();
+      listId = (await provider.defaultTaskList({ signal: options.signal })).id;
+      channel = { mailbox, kind: 'task-list', id: listId };
+      await provider.syncTasks(channel.id, { deltaLink: null, onPage: onPage(channel), signal: options.signal });
+    }
+  } else {
+    const deltaLink = await savedDeltaLink(db, channel);
+    await provider.syncCalendar(options.window, { deltaLink, onPage: onPage(channel), signal: options.signal });
     // A new window (it moves on monthly) was listed whole: what earlier windows held and this one did not list is
     // outside it now; paired items among them are read by id below.
     if (deltaLink === null) await dropOtherWindows(db, mailbox, channel.id);
@@ -283,6 +294,12 @@ async function carryOut(context: ActionContext, action: SyncAction, summary: Two
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading.
+
+/** The task list the last rounds followed (its delta state names it), if any. */
+async function knownTaskList(db: Kysely<CrmDatabase>, mailbox: string): Promise<string | null> {
+  const rows = await db.selectFrom('sync_state').select('resource_id').where('mailbox', '=', mailbox).where('kind', '=', 'task-list').execute();
+  return rows.length === 1 ? (rows[0]?.resource_id ?? null) : null;
+}
 
 async function baseEntries(db: Kysely<CrmDatabase>, mailbox: string, kind: ItemKind): Promise<BaseEntry[]> {
   const rows = await db.selectFrom('groupware_base').select(['activity_id', 'item_id', 'fields_json']).where('mailbox', '=', mailbox).where('kind', '=', kind).execute();
