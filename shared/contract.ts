@@ -12,6 +12,7 @@ import { QuicksearchName } from './crm/quicksearch';
 import { PreferencesPatch, PreferencesState } from './prefs/preferences';
 import { defineContract } from './ipc/contract-kit';
 import { CandidateList, MailImportSelection, MailPreview, SyncArea, SyncSummary } from './sync/mail-import-types';
+import { ChangeOutcome, SyncConflict } from './sync/two-way-types';
 
 export const Locale = z.enum(['de', 'en']);
 export type Locale = z.infer<typeof Locale>;
@@ -129,6 +130,17 @@ export const contract = defineContract({
     },
     /** One activity for its (read-only) page; null when there is no activity with this id. */
     'activities.get': { req: z.object({ id: z.string().min(1) }).strict(), res: ActivityDetail.nullable() },
+    /**
+     * The activity window's *Synchronization* menu (DESIGN §3): *Synchronization as date / as task* for types
+     * without a groupware counterpart (refused for the four native types and once used), *Delete groupware entry*
+     * (the Outlook item goes, the activity stays). Pushed to Outlook at once when it can be reached.
+     */
+    'activities.syncAs': { req: z.object({ id: z.string().min(1), as: z.enum(['date', 'task']) }).strict(), res: ChangeOutcome },
+    'activities.deleteGroupwareEntry': { req: z.object({ id: z.string().min(1) }).strict(), res: ChangeOutcome },
+    /** Open sync conflicts: both sides changed differently; nothing is written for them until one is chosen. */
+    'conflicts.list': { req: NoArgs, res: z.array(SyncConflict) },
+    /** Keeps the CRM's or Outlook's version; the choice is synced at once when Outlook can be reached. */
+    'conflicts.resolve': { req: z.object({ id: z.string().min(1), keep: z.enum(['crm', 'outlook']) }).strict(), res: ChangeOutcome },
   },
   events: {
     'sync.progress': SyncProgress,

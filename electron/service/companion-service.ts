@@ -22,6 +22,10 @@ import type { OpenMailImportSession } from './mail-import-session';
 import { defaultMailImportSessions } from './open-mail-import';
 import { includesMails, notSynchronizedWarnings } from './sync-areas';
 import { connectTwoWay } from './two-way-sync';
+import { counterpartOf, deleteGroupwareEntry, findActivity, openConflicts, resolveConflict, sendAs } from '../crm/activity-edits';
+import { CrmError } from '../crm/errors';
+import type { ChangeOutcome } from '../../shared/sync/two-way-types';
+import type { SyncArea } from '../../shared/sync/mail-import-types';
 
 export interface GroupwareConnection {
   /** Graph server root (https://graph.microsoft.com or the sandbox); the client adds /v1.0. */
@@ -168,7 +172,53 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
       }),
 
     'activities.get': async ({ id }) => (await getActivity(store, id)) ?? null,
+
+    'activities.syncAs': ({ id, as }) =>
+      changeAndPush(async () => {
+        await sendAs(store.db, id, as === 'date' ? 'event' : 'task');
+        return { activityId: id, areas: [as === 'date' ? 'appointments' : 'tasks'] };
+      }),
+    'activities.deleteGroupwareEntry': ({ id }) =>
+      changeAndPush(async () => {
+        const base = await store.db.selectFrom('groupware_base').select('kind').where('activity_id', '=', id).executeTakeFirst();
+        const kind = base?.kind ?? counterpartOf(await findActivity(store.db, id));
+        await deleteGroupwareEntry(store.db, id);
+        return { activityId: id, areas: kind === 'event' ? ['appointments'] : kind === 'task' ? ['tasks'] : [] };
+      }),
+    'conflicts.list': () => guarded(() => openConflicts(store.db)),
+    'conflicts.resolve': ({ id, keep }) =>
+      changeAndPush(async () => {
+        const { activityId, kind } = await resolveConflict(store.db, id, keep);
+        return { activityId, areas: [kind === 'event' ? 'appointments' : 'tasks'] };
+      }),
   };
+
+  /**
+   * A CRM change from the UI, then its way to Outlook at once (a two-way run of its area). Outlook out of reach
+   * is no failure of the change: it is saved and waits for the next sync, and the answer says so.
+   */
+  async function changeAndPush(change: () => Promise<{ activityId: string; areas: SyncArea[] }>): Promise<ChangeOutcome> {
+    const { activityId, areas } = await guarded(change);
+    const outcome: ChangeOutcome = { activity: null, pushed: false, warnings: [], errors: [] };
+    if (areas.length > 0 && opts.groupware !== undefined) {
+      try {
+        const { webClientBaseUrl } = preferences.state().preferences;
+        const twoWay = await connectTwoWay(store, opts.groupware, { employee: await mailImport.signedInEmployee(), lang, webClientBaseUrl });
+        try {
+          const run = await twoWay.run(areas);
+          outcome.warnings.push(...run.warnings);
+          outcome.errors.push(...run.errors);
+          outcome.pushed = run.errors.length === 0;
+        } finally {
+          await twoWay.close();
+        }
+      } catch (error) {
+        outcome.errors.push({ code: 'GROUPWARE_UNREACHABLE', message: `Outlook cannot be reached (${error instanceof Error ? error.message : String(error)}); the change goes out with the next synchronization.` });
+      }
+    }
+    outcome.activity = (await listActivities(store, { ids: [activityId] }))[0] ?? null;
+    return outcome;
+  }
 
   return {
     service,
@@ -179,4 +229,14 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
       await store.close();
     },
   };
+}
+
+/** The store's refusals (unknown activity, a choice not open to it) cross the boundary as data with their code. */
+async function guarded<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof CrmError) throw new CompanionError(error.code, error.message, { cause: error });
+    throw error;
+  }
 }

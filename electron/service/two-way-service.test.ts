@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../e2e/sandbox';
+import { openCrmStore } from '../crm/store';
 import { createCompanionService, type CompanionServiceHandle } from './companion-service';
 
 const fixtures = path.join(import.meta.dirname, '..', '..', 'e2e', 'fixtures');
@@ -53,4 +54,45 @@ it('Sync now with tasks and appointed times on: mails, events and tasks come in 
   expect(notices).toHaveLength(1);
 
   expect(await service['sync.now']({})).toMatchObject({ imported: 0, pushed: 0, conflicts: 0, errors: [] });
+});
+
+it('the activity window\'s Synchronization menu and the conflicts: changed in the CRM, pushed at once, refusals as data', async () => {
+  const service = handle.service;
+  const store = await openCrmStore(path.join(dir, 'data', 'crm.sqlite'));
+  try {
+    const now = new Date().toISOString();
+    const soon = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    await store.db
+      .insertInto('activities')
+      .values({ id: 'phone-1', type_key: 'PHONE', status_key: 'O', subject: 'Call about the delivery', date: `${soon}T08:00:00.000Z`, responsible_employee_key: 'MUE', origin: 'crm', created_at: now, updated_at: now })
+      .execute();
+  } finally {
+    await store.close();
+  }
+  const sent = await service['activities.syncAs']({ id: 'phone-1', as: 'date' });
+  expect(sent).toMatchObject({ pushed: true, errors: [], activity: { id: 'phone-1', type: 'PHONE' } });
+  expect(sandbox.admin.state().events.filter((e) => e.subject === 'Call about the delivery')).toHaveLength(1);
+  await expect(service['activities.syncAs']({ id: 'phone-1', as: 'task' })).rejects.toMatchObject({ code: 'ACTIVITY_INVALID', message: expect.stringContaining('already synchronized as date') as string });
+  await expect(service['activities.syncAs']({ id: 'nobody', as: 'task' })).rejects.toMatchObject({ code: 'ACTIVITY_NOT_FOUND' });
+
+  const deleted = await service['activities.deleteGroupwareEntry']({ id: 'phone-1' });
+  expect(deleted).toMatchObject({ pushed: true, activity: { id: 'phone-1', groupwareId: null } });
+  expect(sandbox.admin.state().events.filter((e) => e.subject === 'Call about the delivery')).toEqual([]);
+
+  // A conflict: the task changed on both sides; keeping the CRM's version writes it to Outlook at once.
+  const task = sandbox.admin.state().todoLists.find((l) => l.wellknownListName === 'defaultList')?.tasks.find((t) => t.title === 'Rückruf Lahntal Brauerei');
+  const row = (await service['activities.list']({ limit: 1000 })).find((a) => a.subject === 'Rückruf Lahntal Brauerei');
+  sandbox.admin.updateTask(task?.id ?? '', { title: 'Rückruf Lahntal (Outlook)' });
+  const again = await openCrmStore(path.join(dir, 'data', 'crm.sqlite'));
+  try {
+    await again.db.updateTable('activities').set({ subject: 'Rückruf Lahntal (CRM)' }).where('id', '=', row?.id ?? '').execute();
+  } finally {
+    await again.close();
+  }
+  expect((await service['sync.now']({})).conflicts).toBe(1);
+  const [conflict] = await service['conflicts.list']({});
+  expect(conflict).toMatchObject({ activityId: row?.id, fields: { subject: { crm: 'Rückruf Lahntal (CRM)', outlook: 'Rückruf Lahntal (Outlook)' } } });
+  expect(await service['conflicts.resolve']({ id: conflict?.id ?? '', keep: 'crm' })).toMatchObject({ pushed: true, activity: { subject: 'Rückruf Lahntal (CRM)' } });
+  expect(sandbox.admin.task(task?.id ?? '')?.title).toBe('Rückruf Lahntal (CRM)');
+  expect(await service['conflicts.list']({})).toEqual([]);
 });

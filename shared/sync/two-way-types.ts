@@ -1,0 +1,29 @@
+/**
+ * The two-way sync's data as it crosses boundaries (contract, CLI --json): open conflicts with both versions,
+ * and what became of a change the user made (pushed to Outlook at once, or waiting for the next sync).
+ */
+import { z } from 'zod';
+import { ActivityRow } from '../crm/activity-row';
+import { Problem } from './mail-import-types';
+
+export const SyncConflict = z.object({
+  id: z.string(),
+  activityId: z.string(),
+  kind: z.enum(['event', 'task']),
+  /** Per differing field (subject, start, due, …): the CRM's and Outlook's value; null: no value. */
+  fields: z.record(z.string(), z.object({ crm: z.unknown(), outlook: z.unknown() })),
+  /** The activity was deleted in the CRM (or its groupware entry on request). */
+  crmDeleted: z.boolean(),
+  outlookDeleted: z.boolean(),
+  createdAt: z.string(),
+});
+export type SyncConflict = z.infer<typeof SyncConflict>;
+
+/** A CRM change and its way to Outlook. `pushed`: carried out at once; false: it waits for the next sync (errors say why). */
+export const ChangeOutcome = z.object({
+  activity: ActivityRow.nullable(),
+  pushed: z.boolean(),
+  warnings: z.array(Problem),
+  errors: z.array(Problem),
+});
+export type ChangeOutcome = z.infer<typeof ChangeOutcome>;
