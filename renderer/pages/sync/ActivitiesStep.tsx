@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { CandidateList, MailImportSelection } from '../../../shared/sync/mail-import-types';
 import { CandidateSelection } from './CandidateSelection';
 import type { CrmLists } from './grid/useCrmLists';
+import { GridWarmUp } from './GridWarmUp';
 import { OperationProgress } from './OperationProgress';
 import type { Loadable } from './useSyncWizard';
 import { useSyncProgress } from './useSyncProgress';
@@ -42,9 +43,13 @@ export function ActivitiesStep({ candidates, crmLists, onBack, onRetry, onNext }
   const back = <Button onClick={onBack}>{t('sync.back')}</Button>;
   if (candidates.status === 'loading') {
     return (
-      <WizardStepFrame step="activities" actions={back}>
-        <OperationProgress spinner label={t('sync.loading.label')} progress={progress} describe={(p) => t('sync.loading.progress', { done: p.done, total: p.total })} />
-      </WizardStepFrame>
+      <>
+        <WizardStepFrame step="activities" actions={back}>
+          <OperationProgress spinner label={t('sync.loading.label')} progress={progress} describe={(p) => t('sync.loading.progress', { done: p.done, total: p.total })} />
+        </WizardStepFrame>
+        {/* While Outlook is read: the grid's one-time work (code compiled, styles inserted), out of sight. */}
+        <GridWarmUp index={crmLists.index} listsReady={crmLists.lists.status === 'ready'} />
+      </>
     );
   }
   return (

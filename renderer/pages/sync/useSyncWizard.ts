@@ -7,6 +7,7 @@
  * sentences (folder problems, warnings, the summary) come back in it.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../shared/ipc/contract-kit';
 import { pickLanguage } from '../../../shared/i18n/language';
@@ -94,7 +95,10 @@ export function useSyncWizard(preferences: Preferences, restored: ImportResult |
       if (attempt.current !== mine) return;
       if (result.ok) mark(PerfMark.CandidatesReceived);
       const candidates: Loadable<CandidateList> = result.ok ? { status: 'ready', value: result.value } : { status: 'failed', error: result.error };
-      setState((current) => ({ ...current, candidates }));
+      // Rendered right here, in the task that brought the answer: scheduled for a later task, the step would
+      // first wait for that task and for a frame still showing the spinner (after a long task the browser
+      // renders a frame before anything else). The render is one synchronous pass either way.
+      flushSync(() => setState((current) => ({ ...current, candidates })));
     });
   }, [areas, uiLanguage]);
 
