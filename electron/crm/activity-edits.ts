@@ -234,8 +234,9 @@ export async function openConflicts(db: Kysely<CrmDatabase>): Promise<OpenConfli
 /**
  * Settles a conflict by rewriting the base, so the planner carries the choice out at the next sync (the planner
  * test's model does the same): keep the CRM → the base becomes Outlook's values, so only the CRM has changed;
- * keep Outlook → the base becomes the CRM's. Keeping Outlook for an activity deleted in the CRM drops the base:
- * the item then comes in as a new activity.
+ * keep Outlook → the base becomes the CRM's. The base also names the chosen side, which wins the next sync even
+ * when the other side changed again after the question was asked. Keeping Outlook for an activity deleted in the
+ * CRM drops the base: the item then comes in as a new activity.
  */
 export async function resolveConflict(db: Kysely<CrmDatabase>, conflictId: string, keep: 'crm' | 'outlook', now = new Date()): Promise<{ activityId: string; kind: 'event' | 'task' }> {
   const conflict = await db.selectFrom('sync_conflicts').selectAll().where('id', '=', conflictId).where('resolved_at', 'is', null).executeTakeFirst();
@@ -252,8 +253,8 @@ export async function resolveConflict(db: Kysely<CrmDatabase>, conflictId: strin
     } else {
       await trx
         .insertInto('groupware_base')
-        .values({ activity_id: conflict.activity_id, mailbox: conflict.mailbox, kind: conflict.kind, item_id: conflict.item_id, list_id: null, fields_json: settle, link_written: 1, updated_at: now.toISOString() })
-        .onConflict((oc) => oc.column('activity_id').doUpdateSet({ item_id: conflict.item_id, fields_json: settle, updated_at: now.toISOString() }))
+        .values({ activity_id: conflict.activity_id, mailbox: conflict.mailbox, kind: conflict.kind, item_id: conflict.item_id, list_id: null, fields_json: settle, link_written: 1, prefer: keep, updated_at: now.toISOString() })
+        .onConflict((oc) => oc.column('activity_id').doUpdateSet({ item_id: conflict.item_id, fields_json: settle, prefer: keep, updated_at: now.toISOString() }))
         .execute();
     }
     await trx.updateTable('sync_conflicts').set({ resolved_at: now.toISOString(), resolution: keep }).where('id', '=', conflictId).execute();

@@ -295,6 +295,8 @@ export interface GroupwareBaseTable {
   /** FieldValues (shared/sync/plan.ts), JSON. */
   fields_json: string;
   link_written: Defaulted<Flag>;
+  /** Set by resolving a conflict: the side the next sync carries out whatever the other did meanwhile. */
+  prefer: 'crm' | 'outlook' | null;
   updated_at: Instant;
 }
 

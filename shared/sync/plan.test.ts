@@ -65,6 +65,18 @@ describe('plan: one pair', () => {
     expect(plan({ base, crm: [], outlook: [] })).toEqual([{ kind: 'forget', activityId: 'A1', itemId: 'I1' }]);
   });
 
+  it('a resolved conflict: the chosen side wins the next sync, even over a later change on the other side', () => {
+    const preferCrm: BaseEntry[] = [{ activityId: 'A1', itemId: 'I1', fields: f('x'), prefer: 'crm' }];
+    expect(plan({ base: preferCrm, crm: crm(f('y')), outlook: outlook(f('z', 1)) })).toEqual([
+      { kind: 'updateOutlook', activityId: 'A1', itemId: 'I1', fields: f('y'), changed: ['start', 'subject'] },
+    ]);
+    expect(plan({ base: preferCrm, crm: [], outlook: outlook(f('z')) })).toEqual([{ kind: 'deleteInOutlook', activityId: 'A1', itemId: 'I1', keepActivity: false }]);
+    const preferOutlook: BaseEntry[] = [{ activityId: 'A1', itemId: 'I1', fields: f('x'), prefer: 'outlook' }];
+    expect(plan({ base: preferOutlook, crm: crm(f('y')), outlook: outlook(f('z')) })).toEqual([
+      { kind: 'updateCrm', activityId: 'A1', itemId: 'I1', fields: f('z'), changed: ['subject'] },
+    ]);
+  });
+
   it('a missing key counts as no value', () => {
     expect(differingKeys({ a: null }, {})).toEqual([]);
     expect(differingKeys({ a: ['x', 'y'] }, { a: ['x', 'y'] })).toEqual([]);
@@ -242,28 +254,23 @@ function sync(m: Model, crashAfter: number | null = null, loseCreateCommit = fal
 }
 
 /**
- * The user's choice rewrites the base so that the planner does the rest: keep the CRM → the base becomes
- * Outlook's values (so only the CRM "changed"); keep Outlook → the base becomes the CRM's. Without a CRM side
- * (deleted there), keeping Outlook drops the base so that the item comes in as a new activity.
+ * The user's choice rewrites the base from the values the conflict recorded (as the store does; the sides may
+ * have changed again since) and names the chosen side, which wins the next sync: keep the CRM → the base becomes
+ * Outlook's recorded values; keep Outlook → the CRM's. Without a CRM side (deleted, or entry deleted on request),
+ * keeping Outlook drops the base: a deleted activity's item comes in anew, an entry deleted on request is wanted again.
  */
 function resolve(m: Model, activityId: string, keep: 'crm' | 'outlook'): void {
   const conflict = m.conflicts.get(activityId);
   if (conflict === undefined) return;
   m.conflicts.delete(activityId);
-  const outlookNow = m.outlook.get(conflict.itemId)?.fields ?? null;
-  const crmNow = m.crm.get(activityId);
-  if (keep === 'crm') {
-    if (outlookNow === null) m.base.delete(activityId);
-    else m.base.set(activityId, { activityId, itemId: conflict.itemId, fields: outlookNow });
-  } else if (crmNow === undefined || !crmNow.wanted) {
+  const settle = keep === 'crm' ? conflict.outlook : conflict.crm;
+  if (settle === null) {
     m.base.delete(activityId);
-    if (crmNow !== undefined) crmNow.wanted = true;
-    const item = m.outlook.get(conflict.itemId);
-    if (item !== undefined && crmNow === undefined) item.activityId = null;
-    if (crmNow !== undefined && outlookNow !== null) m.base.set(activityId, { activityId, itemId: conflict.itemId, fields: crmNow.fields });
-  } else {
-    m.base.set(activityId, { activityId, itemId: conflict.itemId, fields: crmNow.fields });
+    const activity = m.crm.get(activityId);
+    if (keep === 'outlook' && activity !== undefined) activity.wanted = true;
+    return;
   }
+  m.base.set(activityId, { activityId, itemId: conflict.itemId, fields: settle, prefer: keep });
 }
 
 function run(m: Model, command: Command): void {

@@ -29,6 +29,8 @@ export interface BaseEntry {
   activityId: string;
   itemId: string;
   fields: FieldValues;
+  /** The user resolved a conflict for this side: it wins the next sync even if the other changed again. */
+  prefer?: 'crm' | 'outlook' | undefined;
 }
 
 /** An activity that is (or wants to be) in Outlook. `wanted: false`: it must not be there (entry deleted). */
@@ -133,11 +135,14 @@ function planPair(b: BaseEntry, c: CrmEntry | undefined, o: OutlookEntry | undef
   if (o === undefined) return [{ kind: 'unlinkInCrm', activityId, itemId }]; // Outlook deleted: the CRM keeps its data
   if (!crmChanged && !outlookChanged) return [];
   if (c === undefined) {
-    return outlookChanged
+    return outlookChanged && b.prefer !== 'crm'
       ? [{ kind: 'conflict', activityId, itemId, crm: null, outlook: o.fields, fields: Object.keys(o.fields).sort() }]
       : [{ kind: 'deleteInOutlook', activityId, itemId, keepActivity: activityExists }];
   }
   if (crmChanged && outlookChanged) {
+    // The user answered a conflict for one side: it wins now, whatever the other did since the question.
+    if (b.prefer === 'crm') return [{ kind: 'updateOutlook', activityId, itemId, fields: c.fields, changed: differingKeys(o.fields, c.fields) }];
+    if (b.prefer === 'outlook') return [{ kind: 'updateCrm', activityId, itemId, fields: o.fields, changed: differingKeys(c.fields, o.fields) }];
     return [{ kind: 'conflict', activityId, itemId, crm: c.fields, outlook: o.fields, fields: differingKeys(c.fields, o.fields) }];
   }
   if (crmChanged) return [{ kind: 'updateOutlook', activityId, itemId, fields: c.fields, changed: differingKeys(b.fields, c.fields) }];

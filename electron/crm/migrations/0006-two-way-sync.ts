@@ -51,9 +51,12 @@ export const twoWaySync: Migration = {
       .addColumn('fields_json', 'text', (c) => c.notNull())
       // 1 once the link to the activity is in the item (written once, DESIGN §3 *Link back*).
       .addColumn('link_written', 'integer', (c) => c.notNull().defaultTo(0))
+      // The user's answer to a conflict, for the next sync: the side that wins even if the other changed again.
+      .addColumn('prefer', 'text')
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addCheckConstraint('groupware_base_kind', sql`kind in ('event', 'task')`)
       .addCheckConstraint('groupware_base_link_flag', sql`link_written in (0, 1)`)
+      .addCheckConstraint('groupware_base_prefer', sql`prefer in ('crm', 'outlook')`)
       .execute();
     // One item, one activity.
     await db.schema.createIndex('groupware_base_by_item').on('groupware_base').columns(['mailbox', 'item_id']).unique().execute();

@@ -302,8 +302,8 @@ async function knownTaskList(db: Kysely<CrmDatabase>, mailbox: string): Promise<
 }
 
 async function baseEntries(db: Kysely<CrmDatabase>, mailbox: string, kind: ItemKind): Promise<BaseEntry[]> {
-  const rows = await db.selectFrom('groupware_base').select(['activity_id', 'item_id', 'fields_json']).where('mailbox', '=', mailbox).where('kind', '=', kind).execute();
-  return rows.map((row) => ({ activityId: row.activity_id, itemId: row.item_id, fields: JSON.parse(row.fields_json) as FieldValues }));
+  const rows = await db.selectFrom('groupware_base').select(['activity_id', 'item_id', 'fields_json', 'prefer']).where('mailbox', '=', mailbox).where('kind', '=', kind).execute();
+  return rows.map((row) => ({ activityId: row.activity_id, itemId: row.item_id, fields: JSON.parse(row.fields_json) as FieldValues, prefer: row.prefer ?? undefined }));
 }
 
 /** Activities that belong in Outlook as this kind, and those paired before (their choice may have changed). */
@@ -538,7 +538,8 @@ async function writeMissingLinks(context: ActionContext, summary: TwoWaySummary)
 
 async function saveBase(db: Kysely<CrmDatabase>, context: ActionContext, activityId: string, itemId: string, fields: FieldValues, linkWritten: boolean | undefined): Promise<void> {
   const { mailbox } = context.options;
-  const row = { mailbox, kind: context.kind, item_id: itemId, list_id: context.listId, fields_json: JSON.stringify(fields), updated_at: context.now().toISOString() };
+  // Any agreement written ends a preference from a resolved conflict.
+  const row = { mailbox, kind: context.kind, item_id: itemId, list_id: context.listId, fields_json: JSON.stringify(fields), prefer: null, updated_at: context.now().toISOString() };
   await db
     .insertInto('groupware_base')
     .values({ activity_id: activityId, ...row, link_written: linkWritten === true ? 1 : 0 })

@@ -4,7 +4,8 @@
  * expired delta tokens, and runs that die after a random number of requests (the process gone: later requests
  * fail, answers in flight are lost). After each sequence, a sync, every conflict settled, a sync: both sides
  * hold the same items with the same subjects, no duplicate on either side, nothing lost, and one more sync
- * writes nothing. fast-check prints the seed and path of a failing run; pass them to `fc.assert` to replay.
+ * writes nothing. fast-check prints the seed and path of a failing run; CRM_PROPERTY_SEED and CRM_PROPERTY_PATH
+ * replay it.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -221,9 +222,10 @@ async function run(world: World, op: Op): Promise<void> {
 }
 
 async function settle(world: World): Promise<void> {
-  await sync(world);
+  const a = await sync(world);
   for (const conflict of await openConflicts(world.store.db)) await resolveConflict(world.store.db, conflict.id, 'crm');
-  await sync(world);
+  const b = await sync(world);
+  if (process.env.CRM_PROPERTY_DEBUG) console.log(JSON.stringify({ a, b }));
 }
 
 async function check(world: World): Promise<void> {
@@ -277,7 +279,12 @@ describe('two-way sync: random histories against the sandbox', () => {
           await store.close();
         }
       }),
-      { numRuns: Number(process.env.CRM_PROPERTY_RUNS ?? 100), endOnFailure: true },
+      {
+        numRuns: Number(process.env.CRM_PROPERTY_RUNS ?? 100),
+        endOnFailure: true,
+        // Replays a failing run: CRM_PROPERTY_SEED=<seed> CRM_PROPERTY_PATH=<path> as fast-check printed them.
+        ...(process.env.CRM_PROPERTY_SEED !== undefined ? { seed: Number(process.env.CRM_PROPERTY_SEED), path: process.env.CRM_PROPERTY_PATH } : {}),
+      },
     );
   }, 600_000);
 });
