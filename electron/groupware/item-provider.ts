@@ -139,18 +139,21 @@ export interface ItemProvider {
   syncCalendar: (window: CalendarWindow, options: ChannelSyncOptions<CalendarItem>) => Promise<ChannelSyncResult>;
   /** Several events by id, e.g. series masters or items a delta said were removed; a gone one is a notFound error. */
   getEvents: (ids: readonly string[], options?: { signal?: AbortSignal }) => Promise<Map<string, ItemResult<CalendarItem>>>;
-  /** `transactionId`: the same id on a retried create makes no second event. */
-  createEvent: (write: EventWrite, transactionId: string, options?: { signal?: AbortSignal }) => Promise<CalendarItem>;
-  updateEvent: (id: string, patch: Partial<EventWrite>, options?: { signal?: AbortSignal }) => Promise<CalendarItem>;
-  /** An event already gone counts as deleted. */
-  deleteEvent: (id: string, options?: { signal?: AbortSignal }) => Promise<void>;
+  /**
+   * Writes in bulk (Graph: `$batch` of ≤ 20): each item gets its own result, one failure never fails the others.
+   * Creates are keyed by the caller's key (the activity id); `transactionId`: the same id on a retried create
+   * makes no second event. An item already gone counts as deleted.
+   */
+  createEvents: (creates: readonly { key: string; write: EventWrite; transactionId: string }[], options?: { signal?: AbortSignal }) => Promise<Map<string, ItemResult<CalendarItem>>>;
+  updateEvents: (patches: readonly { id: string; patch: Partial<EventWrite> }[], options?: { signal?: AbortSignal }) => Promise<Map<string, ItemResult<void>>>;
+  deleteEvents: (ids: readonly string[], options?: { signal?: AbortSignal }) => Promise<Map<string, ItemResult<void>>>;
 
   /** The list whose `wellknownListName` is `defaultList` (DESIGN §3). */
   defaultTaskList: (options?: { signal?: AbortSignal }) => Promise<{ id: string; displayName: string }>;
   syncTasks: (listId: string, options: ChannelSyncOptions<TaskItem>) => Promise<ChannelSyncResult>;
   getTask: (listId: string, id: string, options?: { signal?: AbortSignal }) => Promise<TaskItem | null>;
-  createTask: (listId: string, write: TaskWrite, options?: { signal?: AbortSignal }) => Promise<TaskItem>;
-  updateTask: (listId: string, id: string, patch: Partial<TaskWrite>, options?: { signal?: AbortSignal }) => Promise<TaskItem>;
-  /** A task already gone counts as deleted. */
-  deleteTask: (listId: string, id: string, options?: { signal?: AbortSignal }) => Promise<void>;
+  /** As for events; a task patch naming an activity (`activityId`, `activityUrl`) also links the task to it. */
+  createTasks: (listId: string, creates: readonly { key: string; write: TaskWrite }[], options?: { signal?: AbortSignal }) => Promise<Map<string, ItemResult<TaskItem>>>;
+  updateTasks: (listId: string, patches: readonly { id: string; patch: Partial<TaskWrite> }[], options?: { signal?: AbortSignal }) => Promise<Map<string, ItemResult<void>>>;
+  deleteTasks: (listId: string, ids: readonly string[], options?: { signal?: AbortSignal }) => Promise<Map<string, ItemResult<void>>>;
 }

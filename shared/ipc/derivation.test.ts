@@ -62,6 +62,10 @@ const service: ServiceOf<Extended> = {
   'prefs.update': () => Promise.reject(new Error('not used by this test')),
   'prefs.dismissNotice': () => Promise.reject(new Error('not used by this test')),
   'crm.lists': () => Promise.reject(new Error('not used by this test')),
+  'activities.syncAs': () => Promise.reject(new Error('not used by this test')),
+  'activities.deleteGroupwareEntry': () => Promise.reject(new Error('not used by this test')),
+  'conflicts.list': () => Promise.reject(new Error('not used by this test')),
+  'conflicts.resolve': () => Promise.reject(new Error('not used by this test')),
 };
 
 interface Door {

@@ -17,8 +17,9 @@ import { plan, type BaseEntry, type CrmEntry, type FieldValues, type OutlookEntr
 import type { Problem } from '../../../shared/sync/mail-import-types';
 import { newId } from '../../crm/ids';
 import type { Activity, CrmDatabase } from '../../crm/schema';
-import { isGroupwareError } from '../../groupware/errors';
+import { GroupwareError, isGroupwareError } from '../../groupware/errors';
 import type { CalendarItem, CalendarWindow, EventWrite, ItemProvider, TaskItem, TaskWrite } from '../../groupware/item-provider';
+import type { ItemResult } from '../../groupware/mail-provider';
 import { sanitizeMailHtml } from '../mail-import/sanitize';
 import { senderMatcher } from '../mail-import/sender-directory';
 import { crmEventFields, crmTaskFields, dateAsStored, outlookEventFields, outlookTaskFields, type ItemKind } from './fields';
@@ -158,13 +159,14 @@ async function syncKind(options: TwoWayOptions, kind: ItemKind, summary: TwoWayS
 
   // 3. Carry the plan out.
   const context: ActionContext = { options, kind, listId, itemsById, activitiesById, bases: new Map(bases.map((b) => [b.activityId, b])), contacts, now };
-  for (const action of plan({ base: bases, crm, outlook, conflicts })) {
-    try {
-      await carryOut(context, action, summary);
-    } catch (error) {
-      summary.errors.push({ code: isGroupwareError(error) ? `GROUPWARE_${error.kind.toUpperCase()}` : 'SYNC_ACTION_FAILED', message: `${describe(action, context)}: ${messageOf(error)}` });
-    }
+  const actions = plan({ base: bases, crm, outlook, conflicts });
+  // The CRM side one by one (each its own transaction), then Outlook's writes in bulk: $batch of up to 20,
+  // each item's result committed with its base.
+  for (const action of actions) {
+    if (action.kind === 'createInOutlook' || action.kind === 'updateOutlook' || action.kind === 'deleteInOutlook') continue;
+    await attempt(context, summary, action, () => carryOut(context, action, summary));
   }
+  await writeToOutlook(context, actions, summary);
 
   // 4. The link back into items made in Outlook, once.
   await writeMissingLinks(context, summary);
@@ -183,44 +185,11 @@ interface ActionContext {
   now: () => Date;
 }
 
-async function carryOut(context: ActionContext, action: SyncAction, summary: TwoWaySummary): Promise<void> {
+/** A CRM-side action: the CRM's change and the base in one transaction. */
+async function carryOut(context: ActionContext, action: Exclude<SyncAction, { kind: 'createInOutlook' | 'updateOutlook' | 'deleteInOutlook' }>, summary: TwoWaySummary): Promise<void> {
   const { options, kind } = context;
-  const { db, provider, mailbox } = options;
-  const signal = options.signal;
+  const { db, mailbox } = options;
   switch (action.kind) {
-    case 'createInOutlook': {
-      const activity = required(context.activitiesById.get(action.activityId), action.activityId);
-      const created = kind === 'event' ? await createEventFor(context, activity) : await provider.createTask(context.listId ?? '', taskWrite(context, activity), { signal });
-      await db.transaction().execute(async (trx) => {
-        await saveBase(trx, context, action.activityId, created.id, action.fields, true);
-        await linkActivity(trx, context, action.activityId, created);
-        await trx.updateTable('outbox').set({ status: 'done', completed_at: context.now().toISOString() }).where('activity_id', '=', action.activityId).where('operation', '=', 'create').where('status', '=', 'pending').execute();
-      });
-      summary.pushed++;
-      return;
-    }
-    case 'updateOutlook': {
-      const activity = required(context.activitiesById.get(action.activityId), action.activityId);
-      // Our own writes are not put into the mirror: the next delta round reports them (the saved token is older),
-      // and an item deleted in Outlook before that round is then missing and confirmed gone by id.
-      await (kind === 'event'
-          ? provider.updateEvent(action.itemId, await eventPatch(context, activity, action.changed, context.itemsById.get(action.itemId) as CalendarItem | undefined), { signal })
-          : provider.updateTask(context.listId ?? '', action.itemId, pick(taskWrite(context, activity), taskKeys(action.changed)), { signal }));
-      await saveBase(db, context, action.activityId, action.itemId, action.fields, true);
-      summary.pushed++;
-      return;
-    }
-    case 'deleteInOutlook': {
-      if (kind === 'event') await provider.deleteEvent(action.itemId, { signal });
-      else await provider.deleteTask(context.listId ?? '', action.itemId, { signal });
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('groupware_base').where('activity_id', '=', action.activityId).execute();
-        await removeMirrorItems(trx, mailbox, [action.itemId]);
-        if (action.keepActivity) await unlinkActivity(trx, action.activityId, context.now());
-      });
-      summary.pushed++;
-      return;
-    }
     case 'createInCrm': {
       const item = required(context.itemsById.get(action.itemId), action.itemId);
       const activityId = newId();
@@ -289,6 +258,102 @@ async function carryOut(context: ActionContext, action: SyncAction, summary: Two
         .execute();
       summary.conflicts++;
       return;
+  }
+}
+
+type OutlookWrite = Extract<SyncAction, { kind: 'createInOutlook' | 'updateOutlook' | 'deleteInOutlook' }>;
+
+/** Runs one action's step; a failure is reported in words and the others go on. */
+async function attempt(context: ActionContext, summary: TwoWaySummary, action: SyncAction, step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    summary.errors.push({ code: isGroupwareError(error) ? `GROUPWARE_${error.kind.toUpperCase()}` : 'SYNC_ACTION_FAILED', message: `${describe(action, context)}: ${messageOf(error)}` });
+  }
+}
+
+/** Each action's result from a bulk call: its commit when it succeeded, its error in words when not. */
+async function settleEach<A extends SyncAction, R>(
+  context: ActionContext,
+  summary: TwoWaySummary,
+  actions: readonly A[],
+  keyOf: (action: A) => string,
+  results: Map<string, ItemResult<R>>,
+  commit: (action: A, value: R) => Promise<void>,
+): Promise<void> {
+  for (const action of actions) {
+    const result = results.get(keyOf(action));
+    await attempt(context, summary, action, async () => {
+      if (result === undefined) throw new Error('no answer came for it');
+      if (!result.ok) throw result.error;
+      await commit(action, result.value);
+      summary.pushed++;
+    });
+  }
+}
+
+async function writeToOutlook(context: ActionContext, actions: readonly SyncAction[], summary: TwoWaySummary): Promise<void> {
+  const { db, provider, mailbox, signal } = context.options;
+  const writes = actions.filter((a): a is OutlookWrite => a.kind === 'createInOutlook' || a.kind === 'updateOutlook' || a.kind === 'deleteInOutlook');
+  const creates = writes.filter((a): a is Extract<OutlookWrite, { kind: 'createInOutlook' }> => a.kind === 'createInOutlook');
+  const updates = writes.filter((a): a is Extract<OutlookWrite, { kind: 'updateOutlook' }> => a.kind === 'updateOutlook');
+  const deletes = writes.filter((a): a is Extract<OutlookWrite, { kind: 'deleteInOutlook' }> => a.kind === 'deleteInOutlook');
+  const listId = context.listId ?? '';
+  const activityOf = (id: string) => required(context.activitiesById.get(id), id);
+
+  if (deletes.length > 0) {
+    const ids = deletes.map((a) => a.itemId);
+    const results = await bulk(() => (context.kind === 'event' ? provider.deleteEvents(ids, { signal }) : provider.deleteTasks(listId, ids, { signal })), ids);
+    await settleEach(context, summary, deletes, (a) => a.itemId, results, (action) =>
+      db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('groupware_base').where('activity_id', '=', action.activityId).execute();
+        await removeMirrorItems(trx, mailbox, [action.itemId]);
+        if (action.keepActivity) await unlinkActivity(trx, action.activityId, context.now());
+      }),
+    );
+  }
+
+  // Our own writes are not put into the mirror: the next delta round reports them (the saved token is older),
+  // and an item deleted in Outlook before that round is then missing and confirmed gone by id.
+  if (updates.length > 0) {
+    const ids = updates.map((a) => a.itemId);
+    const results = await bulk(async () => {
+      if (context.kind === 'task') return provider.updateTasks(listId, updates.map((a) => ({ id: a.itemId, patch: pick(taskWrite(context, activityOf(a.activityId)), taskKeys(a.changed)) })), { signal });
+      const patches = [];
+      for (const a of updates) patches.push({ id: a.itemId, patch: await eventPatch(context, activityOf(a.activityId), a.changed, context.itemsById.get(a.itemId) as CalendarItem | undefined) });
+      return provider.updateEvents(patches, { signal });
+    }, ids);
+    await settleEach(context, summary, updates, (a) => a.itemId, results, (action) => saveBase(db, context, action.activityId, action.itemId, action.fields, true));
+  }
+
+  if (creates.length > 0) {
+    const keys = creates.map((a) => a.activityId);
+    const results = await bulk<CalendarItem | TaskItem>(async () => {
+      if (context.kind === 'task') return provider.createTasks(listId, creates.map((a) => ({ key: a.activityId, write: taskWrite(context, activityOf(a.activityId)) })), { signal });
+      const events = [];
+      for (const a of creates) {
+        const activity = activityOf(a.activityId);
+        events.push({ key: a.activityId, write: await eventWrite(context, activity), transactionId: await transactionIdFor(context, activity.id) });
+      }
+      return provider.createEvents(events, { signal });
+    }, keys);
+    await settleEach(context, summary, creates, (a) => a.activityId, results, (action, created: CalendarItem | TaskItem) =>
+      db.transaction().execute(async (trx) => {
+        await saveBase(trx, context, action.activityId, created.id, action.fields, true);
+        await linkActivity(trx, context, action.activityId, created);
+        await trx.updateTable('outbox').set({ status: 'done', completed_at: context.now().toISOString() }).where('activity_id', '=', action.activityId).where('operation', '=', 'create').where('status', '=', 'pending').execute();
+      }),
+    );
+  }
+}
+
+/** A bulk call that failed as a whole (no connection) fails each of its items with the same error. */
+async function bulk<R>(call: () => Promise<Map<string, ItemResult<R>>>, keys: readonly string[]): Promise<Map<string, ItemResult<R>>> {
+  try {
+    return await call();
+  } catch (error) {
+    const failure: ItemResult<R> = { ok: false, error: isGroupwareError(error) ? error : new GroupwareError('permanent', messageOf(error), { cause: error }) };
+    return new Map(keys.map((key) => [key, failure]));
   }
 }
 
@@ -409,18 +474,17 @@ function bodyWithLink(context: ActionContext, activity: Activity): string {
   return withActivityLink(activity.body_html ?? '', linkOf(context, activity.id), context.options.linkLabel);
 }
 
-async function createEventFor(context: ActionContext, activity: Activity): Promise<CalendarItem> {
-  const { db, provider } = context.options;
-  // The outbox keeps the transactionId across a crash: the retried create returns the event made before.
-  const pending = await db.selectFrom('outbox').select('transaction_id').where('activity_id', '=', activity.id).where('operation', '=', 'create').where('status', '=', 'pending').executeTakeFirst();
-  const transactionId = pending?.transaction_id ?? newId();
-  if (pending === undefined) {
-    await db
-      .insertInto('outbox')
-      .values({ id: newId(), activity_id: activity.id, operation: 'create', payload_json: JSON.stringify({ kind: 'event' }), transaction_id: transactionId, created_at: context.now().toISOString() })
-      .execute();
-  }
-  return provider.createEvent(await eventWrite(context, activity), transactionId, { signal: context.options.signal });
+/** The outbox keeps an event create's transactionId across a crash: the retried create returns the event made before. */
+async function transactionIdFor(context: ActionContext, activityId: string): Promise<string> {
+  const { db } = context.options;
+  const pending = await db.selectFrom('outbox').select('transaction_id').where('activity_id', '=', activityId).where('operation', '=', 'create').where('status', '=', 'pending').executeTakeFirst();
+  if (pending?.transaction_id) return pending.transaction_id;
+  const transactionId = newId();
+  await db
+    .insertInto('outbox')
+    .values({ id: newId(), activity_id: activityId, operation: 'create', payload_json: JSON.stringify({ kind: 'event' }), transaction_id: transactionId, created_at: context.now().toISOString() })
+    .execute();
+  return transactionId;
 }
 
 async function eventWrite(context: ActionContext, activity: Activity): Promise<EventWrite> {
@@ -505,30 +569,42 @@ function taskKeys(changed: readonly string[]): (keyof TaskWrite)[] {
 }
 
 async function writeMissingLinks(context: ActionContext, summary: TwoWaySummary): Promise<void> {
-  const { db, mailbox, provider } = context.options;
+  const { db, mailbox, provider, signal } = context.options;
   const rows = await db.selectFrom('groupware_base').select(['activity_id', 'item_id']).where('mailbox', '=', mailbox).where('kind', '=', context.kind).where('link_written', '=', 0).execute();
+  const pending: { activityId: string; item: CalendarItem | TaskItem; patch: Partial<EventWrite> | Partial<TaskWrite> | null }[] = [];
   for (const row of rows) {
     const item = context.itemsById.get(row.item_id);
     if (item === undefined) continue;
-    try {
-      if (context.kind === 'event') {
-        const event = item as CalendarItem;
-        const body = withActivityLink(event.bodyHtml, linkOf(context, row.activity_id), context.options.linkLabel);
-        if (body !== event.bodyHtml) await provider.updateEvent(event.id, { bodyHtml: body }, { signal: context.options.signal });
-      } else {
-        const task = item as TaskItem;
-        if (task.activityId !== row.activity_id) {
-          const activity = await db.selectFrom('activities').selectAll().where('id', '=', row.activity_id).executeTakeFirst();
-          if (activity === undefined) continue;
-          // To Do adds linkedResources by their own POST; a PATCH of the task cannot. Recreating is not wanted
-          // either (the user's task id would change): the provider links it in place.
-          await provider.updateTask(context.listId ?? '', task.id, { activityId: activity.id, activityUrl: linkOf(context, activity.id), title: task.title }, { signal: context.options.signal });
-        }
-      }
-      await db.updateTable('groupware_base').set({ link_written: 1 }).where('activity_id', '=', row.activity_id).execute();
-      summary.pushed++;
-    } catch (error) {
-      summary.errors.push({ code: 'GROUPWARE_LINK_FAILED', message: `The link to the activity could not be written into “${'subject' in item ? item.subject : item.title}”: ${messageOf(error)}` });
+    if (context.kind === 'event') {
+      const event = item as CalendarItem;
+      const body = withActivityLink(event.bodyHtml, linkOf(context, row.activity_id), context.options.linkLabel);
+      pending.push({ activityId: row.activity_id, item, patch: body === event.bodyHtml ? null : { bodyHtml: body } });
+    } else {
+      const task = item as TaskItem;
+      // To Do adds linkedResources by their own POST; the provider links the task in place (its id stays).
+      pending.push({ activityId: row.activity_id, item, patch: task.activityId === row.activity_id ? null : { activityId: row.activity_id, activityUrl: linkOf(context, row.activity_id), title: task.title } });
+    }
+  }
+  const toWrite = pending.filter((p) => p.patch !== null);
+  const ids = toWrite.map((p) => p.item.id);
+  const results =
+    toWrite.length === 0
+      ? new Map<string, ItemResult<void>>()
+      : await bulk(
+          () =>
+            context.kind === 'event'
+              ? provider.updateEvents(toWrite.map((p) => ({ id: p.item.id, patch: p.patch as Partial<EventWrite> })), { signal })
+              : provider.updateTasks(context.listId ?? '', toWrite.map((p) => ({ id: p.item.id, patch: p.patch as Partial<TaskWrite> })), { signal }),
+          ids,
+        );
+  for (const entry of pending) {
+    const result: ItemResult<void> | undefined = entry.patch === null ? { ok: true, value: undefined } : results.get(entry.item.id);
+    if (result?.ok === true) {
+      await db.updateTable('groupware_base').set({ link_written: 1 }).where('activity_id', '=', entry.activityId).execute();
+      if (entry.patch !== null) summary.pushed++;
+    } else {
+      const why = result === undefined ? 'no answer came for it' : result.error.message;
+      summary.errors.push({ code: 'GROUPWARE_LINK_FAILED', message: `The link to the activity could not be written into “${'subject' in entry.item ? entry.item.subject : entry.item.title}”: ${why}` });
     }
   }
 }

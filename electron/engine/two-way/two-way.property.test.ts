@@ -71,19 +71,19 @@ function dying(provider: ItemProvider, after: number): ItemProvider {
     providerName: provider.providerName,
     syncCalendar: wrap(provider.syncCalendar),
     getEvents: wrap(provider.getEvents),
-    createEvent: wrap(provider.createEvent),
-    updateEvent: wrap(provider.updateEvent),
-    deleteEvent: wrap(provider.deleteEvent),
+    createEvents: wrap(provider.createEvents),
+    updateEvents: wrap(provider.updateEvents),
+    deleteEvents: wrap(provider.deleteEvents),
     defaultTaskList: wrap(provider.defaultTaskList),
     syncTasks: wrap(provider.syncTasks),
     getTask: wrap(provider.getTask),
-    createTask: wrap(provider.createTask),
-    updateTask: wrap(provider.updateTask),
-    deleteTask: wrap(provider.deleteTask),
+    createTasks: wrap(provider.createTasks),
+    updateTasks: wrap(provider.updateTasks),
+    deleteTasks: wrap(provider.deleteTasks),
   };
 }
 
-/** The `nth` write (create, change, delete) reaches Outlook but its answer is lost (a dropped connection); the rest go through. */
+/** The `nth` bulk write (creates, changes, deletes) reaches Outlook but its answer is lost (a dropped connection); the rest go through. */
 function losingAnswer(provider: ItemProvider, nth: number): ItemProvider {
   let writes = 0;
   const lose = <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
@@ -94,12 +94,12 @@ function losingAnswer(provider: ItemProvider, nth: number): ItemProvider {
     };
   return {
     ...provider,
-    createEvent: lose(provider.createEvent),
-    updateEvent: lose(provider.updateEvent),
-    deleteEvent: lose(provider.deleteEvent),
-    createTask: lose(provider.createTask),
-    updateTask: lose(provider.updateTask),
-    deleteTask: lose(provider.deleteTask),
+    createEvents: lose(provider.createEvents),
+    updateEvents: lose(provider.updateEvents),
+    deleteEvents: lose(provider.deleteEvents),
+    createTasks: lose(provider.createTasks),
+    updateTasks: lose(provider.updateTasks),
+    deleteTasks: lose(provider.deleteTasks),
   };
 }
 

@@ -225,8 +225,8 @@ describe('appointed times and meetings ↔ the calendar', () => {
     let crash = true;
     const { store, sync } = await setup((provider) => ({
       ...provider,
-      createEvent: async (write, transactionId, options) => {
-        const created = await provider.createEvent(write, transactionId, options);
+      createEvents: async (creates, options) => {
+        const created = await provider.createEvents(creates, options);
         if (crash) {
           crash = false;
           throw new Error('simulated crash after the create');

@@ -181,36 +181,57 @@ export function getEvents(
   );
 }
 
-export async function createEvent(
+/** Creates events in bulk ($batch); each with its transactionId, so a part retried after a lost answer makes no second event. */
+export function createEvents(
   http: GraphHttp,
-  write: EventWrite,
-  transactionId: string,
+  creates: readonly { key: string; write: EventWrite; transactionId: string }[],
   context: EventContext,
   options: { signal?: AbortSignal | undefined } = {},
-): Promise<CalendarItem> {
-  const raw = await http.post('/me/events', toWireEvent(write, { transactionId }), { headers: { ...JSON_BODY, Prefer: 'outlook.timezone="UTC"' }, signal: options.signal });
-  // Create answers omit extended properties (§4.3): the id we just wrote is known.
-  return { ...toCalendarItem(parseWire(wireEvent, raw, 'POST /me/events'), context), activityId: write.activityId };
+): Promise<Map<string, ItemResult<CalendarItem>>> {
+  return perItem(
+    http,
+    creates,
+    (create) => create.key,
+    (create) => ({ method: 'POST', url: '/me/events', body: toWireEvent(create.write, { transactionId: create.transactionId }), headers: { ...JSON_BODY, Prefer: 'outlook.timezone="UTC"' } }),
+    (create, answer): ItemResult<CalendarItem> => {
+      if (answer.status >= 300) return failed(`create the event “${create.write.subject}”`, answer);
+      try {
+        // Create answers omit extended properties (§4.3): the id we just wrote is known.
+        return { ok: true, value: { ...toCalendarItem(parseWire(wireEvent, answer.body, 'POST /me/events'), context), activityId: create.write.activityId } };
+      } catch (error) {
+        return { ok: false, error: error instanceof GroupwareError ? error : new GroupwareError('permanent', String(error)) };
+      }
+    },
+    options,
+  );
 }
 
-export async function updateEvent(
+/** Patches events in bulk; the answer's event is not needed (the next delta round reports it). */
+export function updateEvents(
   http: GraphHttp,
-  id: string,
-  patch: Partial<EventWrite>,
-  context: EventContext,
+  patches: readonly { id: string; patch: Partial<EventWrite> }[],
   options: { signal?: AbortSignal | undefined } = {},
-): Promise<CalendarItem> {
-  const raw = await http.patch(eventPath(id), toWireEvent(patch, null), { headers: { ...JSON_BODY, Prefer: 'outlook.timezone="UTC"' }, signal: options.signal });
-  return toCalendarItem(parseWire(wireEvent, raw, `PATCH event ${id}`), context);
+): Promise<Map<string, ItemResult<void>>> {
+  return perItem(
+    http,
+    patches,
+    (patch) => patch.id,
+    (patch) => ({ method: 'PATCH', url: eventPath(patch.id), body: toWireEvent(patch.patch, null), headers: JSON_BODY }),
+    (patch, answer): ItemResult<void> => (answer.status < 300 ? { ok: true, value: undefined } : failed(`change event ${patch.id}`, answer)),
+    options,
+  );
 }
 
-export async function deleteEvent(http: GraphHttp, id: string, options: { signal?: AbortSignal | undefined } = {}): Promise<void> {
-  try {
-    await http.delete(eventPath(id), { signal: options.signal });
-  } catch (error) {
-    if (error instanceof GroupwareError && error.kind === 'notFound') return; // already gone: what we wanted
-    throw error;
-  }
+/** Deletes events in bulk; one already gone counts as deleted. */
+export function deleteEvents(http: GraphHttp, ids: readonly string[], options: { signal?: AbortSignal | undefined } = {}): Promise<Map<string, ItemResult<void>>> {
+  return perItem(
+    http,
+    ids,
+    (id) => id,
+    (id) => ({ method: 'DELETE', url: eventPath(id) }),
+    (id, answer): ItemResult<void> => (answer.status < 300 || answer.status === 404 ? { ok: true, value: undefined } : failed(`delete event ${id}`, answer)),
+    options,
+  );
 }
 
 function attendeesOf(wire: WireEvent, owner: string): Attendee[] {

@@ -3,8 +3,8 @@
  */
 import type { ItemProvider } from '../item-provider';
 import type { GraphHttp } from './client';
-import { createEvent, deleteEvent, getEvents, syncCalendarWindow, updateEvent } from './events';
-import { createTask, defaultTaskList, deleteTask, getTask, syncTaskList, updateTask } from './tasks';
+import { createEvents, deleteEvents, getEvents, syncCalendarWindow, updateEvents } from './events';
+import { createTasks, defaultTaskList, deleteTasks, getTask, syncTaskList, updateTasks } from './tasks';
 
 export interface GraphItemProviderOptions {
   /** The mailbox owner's address (any case). */
@@ -21,14 +21,14 @@ export function createGraphItemProvider(http: GraphHttp, options: GraphItemProvi
     providerName: 'graph',
     syncCalendar: (window, sync) => syncCalendarWindow(http, window, context, { ...sync, pageSize: options.pageSize }),
     getEvents: (ids, request) => getEvents(http, ids, context, request),
-    createEvent: (write, transactionId, request) => createEvent(http, write, transactionId, context, request),
-    updateEvent: (id, patch, request) => updateEvent(http, id, patch, context, request),
-    deleteEvent: (id, request) => deleteEvent(http, id, request),
+    createEvents: (creates, request) => createEvents(http, creates, context, request),
+    updateEvents: (patches, request) => updateEvents(http, patches, request),
+    deleteEvents: (ids, request) => deleteEvents(http, ids, request),
     defaultTaskList: (request) => defaultTaskList(http, request),
     syncTasks: (listId, sync) => syncTaskList(http, listId, options.timeZone, { ...sync, pageSize: options.pageSize }),
     getTask: (listId, id, request) => getTask(http, listId, id, options.timeZone, request),
-    createTask: (listId, write, request) => createTask(http, listId, write, request),
-    updateTask: (listId, id, patch, request) => updateTask(http, listId, id, { timeZone: options.timeZone, ...patch }, request),
-    deleteTask: (listId, id, request) => deleteTask(http, listId, id, request),
+    createTasks: (listId, creates, request) => createTasks(http, listId, creates, request),
+    updateTasks: (listId, patches, request) => updateTasks(http, listId, patches.map((p) => ({ id: p.id, patch: { timeZone: options.timeZone, ...p.patch } })), request),
+    deleteTasks: (listId, ids, request) => deleteTasks(http, listId, ids, request),
   };
 }

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { allDayDate, fromInstant, midnightOf, toInstant } from '../../../shared/sync/date-time';
 import { GroupwareError, isGroupwareError } from '../errors';
 import type { ChannelSyncOptions, ChannelSyncResult, Importance, ItemChange, TaskItem, TaskWrite } from '../item-provider';
+import type { ItemResult } from '../mail-provider';
+import { failed, perItem, type BatchRequest } from './batch';
 import type { GraphHttp } from './client';
 import { runDeltaRound } from './delta';
 import { bodyAsHtml, parseWire, wirePage } from './wire';
@@ -127,37 +129,75 @@ export async function getTask(http: GraphHttp, listId: string, id: string, timeZ
   }
 }
 
-export async function createTask(http: GraphHttp, listId: string, write: TaskWrite, options: { signal?: AbortSignal | undefined } = {}): Promise<TaskItem> {
-  const raw = await http.post(tasksPath(listId), toWireTask(write, true), { headers: JSON_BODY, signal: options.signal });
-  return toTaskItem(parseWire(wireTask, raw, 'POST task'), listId, write.timeZone);
-}
-
-export async function updateTask(
+/** Creates tasks in bulk, each with our linkedResource in the same POST (a task never exists without it). */
+export function createTasks(
   http: GraphHttp,
   listId: string,
-  id: string,
-  patch: Partial<TaskWrite>,
+  creates: readonly { key: string; write: TaskWrite }[],
   options: { signal?: AbortSignal | undefined } = {},
-): Promise<TaskItem> {
-  const zone = patch.timeZone ?? 'UTC';
-  const changes = toWireTask(patch, false);
-  if (Object.keys(changes).length > 0) await http.patch(taskPath(listId, id), changes, { headers: JSON_BODY, signal: options.signal });
-  if (patch.activityId !== undefined && patch.activityUrl !== undefined) {
-    // A task made in To Do gets its link as a linkedResource of its own (a PATCH of the task cannot add one).
-    const link = { webUrl: patch.activityUrl, applicationName: LINKED_RESOURCE_APPLICATION, displayName: patch.title ?? '', externalId: patch.activityId };
-    await http.post(`${taskPath(listId, id)}/linkedResources`, link, { headers: JSON_BODY, signal: options.signal });
-  }
-  // The PATCH answer has no linkedResources: read the task as the mirror keeps it.
-  const task = await getTask(http, listId, id, zone, options);
-  if (task === null) throw new GroupwareError('notFound', `task ${id} is gone`);
-  return task;
+): Promise<Map<string, ItemResult<TaskItem>>> {
+  return perItem(
+    http,
+    creates,
+    (create) => create.key,
+    (create) => ({ method: 'POST', url: tasksPath(listId), body: toWireTask(create.write, true), headers: JSON_BODY }),
+    (create, answer): ItemResult<TaskItem> => {
+      if (answer.status >= 300) return failed(`create the task “${create.write.title}”`, answer);
+      try {
+        return { ok: true, value: toTaskItem(parseWire(wireTask, answer.body, 'POST task'), listId, create.write.timeZone) };
+      } catch (error) {
+        return { ok: false, error: error instanceof GroupwareError ? error : new GroupwareError('permanent', String(error)) };
+      }
+    },
+    options,
+  );
 }
 
-export async function deleteTask(http: GraphHttp, listId: string, id: string, options: { signal?: AbortSignal | undefined } = {}): Promise<void> {
-  try {
-    await http.delete(taskPath(listId, id), { signal: options.signal });
-  } catch (error) {
-    if (isGroupwareError(error) && error.kind === 'notFound') return;
-    throw error;
+/**
+ * Patches tasks in bulk. A patch naming an activity (a task made in To Do getting its link) adds our
+ * linkedResource by a request of its own — a PATCH of the task cannot — chained after the task's PATCH.
+ */
+export async function updateTasks(
+  http: GraphHttp,
+  listId: string,
+  patches: readonly { id: string; patch: Partial<TaskWrite> }[],
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<Map<string, ItemResult<void>>> {
+  const requests = patches.flatMap(({ id, patch }) => {
+    const changes = toWireTask(patch, false);
+    const parts: { key: string; id: string; what: string; request: Omit<BatchRequest, 'id'> }[] = [];
+    if (Object.keys(changes).length > 0) parts.push({ key: `${id} patch`, id, what: `change task ${id}`, request: { method: 'PATCH', url: taskPath(listId, id), body: changes, headers: JSON_BODY } });
+    if (patch.activityId !== undefined && patch.activityUrl !== undefined) {
+      const link = { webUrl: patch.activityUrl, applicationName: LINKED_RESOURCE_APPLICATION, displayName: patch.title ?? '', externalId: patch.activityId };
+      parts.push({ key: `${id} link`, id, what: `link task ${id}`, request: { method: 'POST', url: `${taskPath(listId, id)}/linkedResources`, body: link, headers: JSON_BODY } });
+    }
+    return parts;
+  });
+  const answers = await perItem(
+    http,
+    requests,
+    (part) => part.key,
+    (part) => part.request,
+    (part, answer): ItemResult<void> => (answer.status < 300 ? { ok: true, value: undefined } : failed(part.what, answer)),
+    options,
+  );
+  const results = new Map<string, ItemResult<void>>();
+  for (const part of requests) {
+    const answer = answers.get(part.key);
+    if (answer !== undefined && !answer.ok) results.set(part.id, answer);
+    else if (!results.has(part.id)) results.set(part.id, { ok: true, value: undefined });
   }
+  return results;
+}
+
+/** Deletes tasks in bulk; one already gone counts as deleted. */
+export function deleteTasks(http: GraphHttp, listId: string, ids: readonly string[], options: { signal?: AbortSignal | undefined } = {}): Promise<Map<string, ItemResult<void>>> {
+  return perItem(
+    http,
+    ids,
+    (id) => id,
+    (id) => ({ method: 'DELETE', url: taskPath(listId, id) }),
+    (id, answer): ItemResult<void> => (answer.status < 300 || answer.status === 404 ? { ok: true, value: undefined } : failed(`delete task ${id}`, answer)),
+    options,
+  );
 }
