@@ -205,6 +205,8 @@ export async function deleteGroupwareEntry(db: Kysely<CrmDatabase>, id: string, 
 export interface OpenConflict {
   id: string;
   activityId: string;
+  /** The activity's subject now (Outlook's, when the activity was deleted). */
+  subject: string;
   kind: 'event' | 'task';
   /** Per differing field: the CRM's and Outlook's value (null: deleted on that side, or no value). */
   fields: Record<string, { crm: unknown; outlook: unknown }>;
@@ -214,14 +216,23 @@ export interface OpenConflict {
 }
 
 export async function openConflicts(db: Kysely<CrmDatabase>): Promise<OpenConflict[]> {
-  const rows = await db.selectFrom('sync_conflicts').selectAll().where('resolved_at', 'is', null).orderBy('created_at').execute();
+  const rows = await db
+    .selectFrom('sync_conflicts')
+    .leftJoin('activities', 'activities.id', 'sync_conflicts.activity_id')
+    .selectAll('sync_conflicts')
+    .select('activities.subject as activity_subject')
+    .where('sync_conflicts.resolved_at', 'is', null)
+    .orderBy('sync_conflicts.created_at')
+    .execute();
   return rows.map((row) => {
     const crm = row.crm_json === null ? null : (JSON.parse(row.crm_json) as Record<string, unknown>);
     const outlook = row.outlook_json === null ? null : (JSON.parse(row.outlook_json) as Record<string, unknown>);
     const keys = JSON.parse(row.fields_json) as string[];
+    const outlookSubject = typeof outlook?.subject === 'string' ? outlook.subject : null;
     return {
       id: row.id,
       activityId: row.activity_id,
+      subject: row.activity_subject ?? outlookSubject ?? '',
       kind: row.kind,
       fields: Object.fromEntries(keys.map((key) => [key, { crm: crm?.[key] ?? null, outlook: outlook?.[key] ?? null }])),
       crmDeleted: crm === null,

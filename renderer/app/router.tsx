@@ -24,6 +24,7 @@ export const router = createHashRouter([
         lazy: async () => ({ Component: (await import('../pages/preferences/PreferencesPage')).PreferencesPage }),
       },
       { path: 'activities', lazy: activitiesPage },
+      { path: 'conflicts', lazy: async () => ({ Component: (await import('../pages/conflicts/ConflictsPage')).ConflictsPage }) },
       { path: 'activities/:id', lazy: async () => ({ Component: (await import('../pages/activities/ActivityPage')).ActivityPage }) },
       { path: '*', Component: NotFoundPage },
     ],

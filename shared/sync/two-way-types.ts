@@ -9,6 +9,8 @@ import { Problem } from './mail-import-types';
 export const SyncConflict = z.object({
   id: z.string(),
   activityId: z.string(),
+  /** The activity's subject now (Outlook's, when the activity was deleted in the CRM). */
+  subject: z.string(),
   kind: z.enum(['event', 'task']),
   /** Per differing field (subject, start, due, …): the CRM's and Outlook's value; null: no value. */
   fields: z.record(z.string(), z.object({ crm: z.unknown(), outlook: z.unknown() })),
