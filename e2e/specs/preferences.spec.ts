@@ -51,7 +51,7 @@ test('changed preferences are saved and still there after a reload', async ({ pa
   // The defaults of the seed: mails only, from Import folder, manual sync, the current import shown.
   await expect(c.mails).toBeChecked();
   await expect(c.tasks).not.toBeChecked();
-  await expect(c.tasks).toHaveAccessibleDescription('Can be chosen already; synchronized once the two-way synchronization is available.');
+  await expect(c.tasks).toHaveAccessibleDescription('Synchronized both ways by the automatic synchronization; the wizard’s pages for them come later.');
   await expect(c.importFolder).toBeChecked();
   await expect(c.automatic).not.toBeChecked();
   await expect(c.interval).toHaveValue('15');
@@ -342,7 +342,7 @@ test.describe('in German', () => {
     await expect(page.getByRole('heading', { name: 'Benutzereinstellungen', level: 1 })).toBeVisible();
     await expect(page.getByRole('group', { name: 'Zu importierende Bereiche' })).toBeVisible();
     await expect(page.getByRole('checkbox', { name: 'E-Mails' })).toBeChecked();
-    await expect(page.getByRole('checkbox', { name: 'Aufgaben' })).toHaveAccessibleDescription(/^Schon wählbar; wird synchronisiert/);
+    await expect(page.getByRole('checkbox', { name: 'Aufgaben' })).toHaveAccessibleDescription(/^Werden von der automatischen Synchronisation in beide Richtungen abgeglichen/);
     await expect(page.getByRole('checkbox', { name: 'Termine' })).toBeVisible();
     await expect(page.getByRole('checkbox', { name: 'Mails aus [Import folder]' })).toBeChecked();
     await expect(page.getByRole('radio', { name: 'Die Aktivitäten des aktuellen Imports' })).toBeChecked();

@@ -219,7 +219,7 @@ export const de: Messages = {
       mails: 'E-Mails',
       tasks: 'Aufgaben',
       appointments: 'Termine',
-      later: 'Schon wählbar; wird synchronisiert, sobald die Zwei-Wege-Synchronisation verfügbar ist.',
+      later: 'Werden von der automatischen Synchronisation in beide Richtungen abgeglichen; die Seiten des Assistenten dafür folgen.',
       noArea: 'Kein Bereich gewählt: Die Synchronisation hat nichts zu importieren.',
       mailsFromImportFolder: 'Mails aus [Import folder]',
       mailsFromImportFolderHint: 'Importiert die E-Mails, die im Outlook-Ordner „Import folder“ direkt unter dem Posteingang und in seinen Unterordnern mit dem Namen „CRM <Beschreibung> [<Status>]“ abgelegt sind.',

@@ -220,7 +220,7 @@ export const en = {
       mails: 'Mails',
       tasks: 'Tasks',
       appointments: 'Appointed times',
-      later: 'Can be chosen already; synchronized once the two-way synchronization is available.',
+      later: 'Synchronized both ways by the automatic synchronization; the wizard’s pages for them come later.',
       noArea: 'No area is chosen: the synchronization will have nothing to import.',
       mailsFromImportFolder: 'Mails from [Import folder]',
       mailsFromImportFolderHint: 'Imports the mails filed in the Outlook folder "Import folder" directly under the Inbox and in its subfolders named "CRM <Description> [<Status>]".',
