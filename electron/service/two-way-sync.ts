@@ -4,9 +4,10 @@
  * finds the mailbox and the signed-in employee (DESIGN §3), and runs the engine (electron/engine/two-way).
  */
 import type { Locale } from '../../shared/contract';
-import type { SyncArea } from '../../shared/sync/mail-import-types';
+import type { Problem, SyncArea } from '../../shared/sync/mail-import-types';
+import type { OutlookItemCandidate } from '../../shared/sync/two-way-types';
 import type { CrmStore } from '../crm/store';
-import { calendarWindow, runTwoWaySync, type TwoWaySummary } from '../engine/two-way';
+import { calendarWindow, previewTwoWay, runTwoWaySync, type TwoWaySummary } from '../engine/two-way';
 import { resolveSignedInEmployee } from '../engine/signed-in-employee';
 import { connectGraphWith, createGraphItemProvider, staticTokenAuth } from '../groupware/graph';
 import type { GroupwareEndpoint } from './mail-import-engine';
@@ -27,14 +28,22 @@ export interface TwoWayConnectOptions {
 export interface TwoWayConnection {
   readonly mailbox: string;
   readonly employeeKey: string;
-  /** `runId`: the journal's run the activities it makes belong to (the mail import's, in one automatic run). */
-  run(areas: readonly SyncArea[], runId?: string | null): Promise<TwoWaySummary>;
+  /**
+   * `runId`: the journal's run the activities it makes belong to (the mail import's, in one automatic run).
+   * `acceptFromOutlook`: the wizard's ticked Outlook items (the others stay candidates); all when absent.
+   */
+  run(areas: readonly SyncArea[], runId?: string | null, acceptFromOutlook?: ReadonlySet<string>): Promise<TwoWaySummary>;
+  /** Outlook's new and changed items of these areas that a run would take in (the wizard's candidates). */
+  preview(areas: readonly SyncArea[]): Promise<{ items: OutlookItemCandidate[]; errors: Problem[] }>;
   close(): Promise<void>;
 }
 
 export function includesTwoWay(areas: readonly SyncArea[]): boolean {
   return areas.includes('appointments') || areas.includes('tasks');
 }
+
+/** How the service opens the two-way sync (tests pass a fake, as they do for the mail import). */
+export type OpenTwoWay = (store: CrmStore, endpoint: GroupwareEndpoint, options?: TwoWayConnectOptions) => Promise<TwoWayConnection>;
 
 export async function connectTwoWay(store: CrmStore, endpoint: GroupwareEndpoint, options: TwoWayConnectOptions = {}): Promise<TwoWayConnection> {
   const ca = { ...(endpoint.ca !== undefined ? { ca: endpoint.ca } : {}), ...(endpoint.caPem !== undefined ? { caPem: endpoint.caPem } : {}) };
@@ -45,23 +54,24 @@ export async function connectTwoWay(store: CrmStore, endpoint: GroupwareEndpoint
     const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     const now = options.now ?? (() => new Date());
     const provider = createGraphItemProvider(http, { owner: mailbox, timeZone });
+    const engineOptions = (areas: readonly SyncArea[], runId: string | null) => ({
+      db: store.db,
+      provider,
+      mailbox,
+      employee: employeeKey,
+      areas: { appointments: areas.includes('appointments'), tasks: areas.includes('tasks') },
+      window: calendarWindow(now()),
+      timeZone,
+      webClientBaseUrl: options.webClientBaseUrl ?? null,
+      linkLabel: LINK_LABEL[options.lang ?? 'en'],
+      runId,
+      now,
+    });
     return {
       mailbox,
       employeeKey,
-      run: (areas, runId = null) =>
-        runTwoWaySync({
-          db: store.db,
-          provider,
-          mailbox,
-          employee: employeeKey,
-          areas: { appointments: areas.includes('appointments'), tasks: areas.includes('tasks') },
-          window: calendarWindow(now()),
-          timeZone,
-          webClientBaseUrl: options.webClientBaseUrl ?? null,
-          linkLabel: LINK_LABEL[options.lang ?? 'en'],
-          runId,
-          now,
-        }),
+      run: (areas, runId = null, acceptFromOutlook) => runTwoWaySync({ ...engineOptions(areas, runId), acceptFromOutlook }),
+      preview: (areas) => previewTwoWay(engineOptions(areas, null)),
       close: () => http.close(),
     };
   } catch (error) {

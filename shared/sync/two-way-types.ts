@@ -29,3 +29,23 @@ export const ChangeOutcome = z.object({
   errors: z.array(Problem),
 });
 export type ChangeOutcome = z.infer<typeof ChangeOutcome>;
+
+/** A new or changed Outlook item the wizard offers to take into the CRM (tasks and appointed times areas). */
+export const OutlookItemCandidate = z.object({
+  itemId: z.string(),
+  area: z.enum(['appointments', 'tasks']),
+  /** new: no activity yet; changed: its activity would take Outlook's changes. */
+  change: z.enum(['new', 'changed']),
+  activityId: z.string().nullable(),
+  /** The activity's type, or the one it would get (APPOINTMENT, MEETING, TASK, FOLLOWUP). */
+  type: z.string(),
+  subject: z.string(),
+  start: z.string().nullable(),
+  end: z.string().nullable(),
+  allDay: z.boolean(),
+  due: z.string().nullable(),
+  contactPerson: z.string().nullable(),
+  /** For a changed item: the fields Outlook changed (subject, start, …). */
+  changedFields: z.array(z.string()),
+});
+export type OutlookItemCandidate = z.infer<typeof OutlookItemCandidate>;

@@ -15,6 +15,7 @@ import { ActivityTypeKey, StatusKey } from '../../../shared/crm/built-ins';
 import { activityUrl, withActivityLink, withoutActivityLink } from '../../../shared/sync/link-block';
 import { plan, type BaseEntry, type CrmEntry, type FieldValues, type OutlookEntry, type SyncAction } from '../../../shared/sync/plan';
 import type { Problem } from '../../../shared/sync/mail-import-types';
+import type { OutlookItemCandidate } from '../../../shared/sync/two-way-types';
 import { newId } from '../../crm/ids';
 import type { Activity, CrmDatabase } from '../../crm/schema';
 import { GroupwareError, isGroupwareError } from '../../groupware/errors';
@@ -40,6 +41,11 @@ export interface TwoWayOptions {
   /** The link's text in the item, in the user's language. */
   linkLabel: string;
   runId: string | null;
+  /**
+   * The wizard's selection: Outlook's new and changed items are taken into the CRM only when listed here (the
+   * others stay candidates); undefined takes them all (the automatic sync). CRM changes go out either way.
+   */
+  acceptFromOutlook?: ReadonlySet<string> | undefined;
   now?: () => Date;
   signal?: AbortSignal | undefined;
 }
@@ -94,6 +100,64 @@ export async function runTwoWaySync(options: TwoWayOptions): Promise<TwoWaySumma
 }
 
 async function syncKind(options: TwoWayOptions, kind: ItemKind, summary: TwoWaySummary): Promise<void> {
+  const { context, actions } = await prepareKind(options, kind);
+  // 3. Carry the plan out. The wizard's selection takes in only the Outlook items ticked; the others stay
+  // candidates for the next run (no base is written for them).
+  const accepted = options.acceptFromOutlook;
+  const chosen = accepted === undefined ? actions : actions.filter((a) => (a.kind !== 'createInCrm' && a.kind !== 'updateCrm') || accepted.has(a.itemId));
+  // The CRM side one by one (each its own transaction), then Outlook's writes in bulk: $batch of up to 20,
+  // each item's result committed with its base.
+  for (const action of chosen) {
+    if (action.kind === 'createInOutlook' || action.kind === 'updateOutlook' || action.kind === 'deleteInOutlook') continue;
+    await attempt(context, summary, action, () => carryOut(context, action, summary));
+  }
+  await writeToOutlook(context, chosen, summary);
+
+  // 4. The link back into items made in Outlook, once.
+  await writeMissingLinks(context, summary);
+}
+
+/**
+ * What the wizard lists for tasks and appointed times: Outlook's new and changed items the next run would take
+ * into the CRM (steps 1 and 2 of a run; nothing is written but the mirror).
+ */
+export async function previewTwoWay(options: TwoWayOptions): Promise<{ items: OutlookItemCandidate[]; errors: Problem[] }> {
+  const items: OutlookItemCandidate[] = [];
+  const errors: Problem[] = [];
+  const kinds: ItemKind[] = [...(options.areas.appointments ? (['event'] as const) : []), ...(options.areas.tasks ? (['task'] as const) : [])];
+  for (const kind of kinds) {
+    try {
+      const { context, actions } = await prepareKind(options, kind);
+      for (const action of actions) {
+        if (action.kind !== 'createInCrm' && action.kind !== 'updateCrm') continue;
+        const item = context.itemsById.get(action.itemId);
+        if (item === undefined) continue;
+        const activity = action.kind === 'updateCrm' ? context.activitiesById.get(action.activityId) : undefined;
+        const values = await activityFromItem(context, item);
+        items.push({
+          itemId: item.id,
+          area: kind === 'event' ? 'appointments' : 'tasks',
+          change: action.kind === 'createInCrm' ? 'new' : 'changed',
+          activityId: activity?.id ?? null,
+          type: activity?.type_key ?? values.type_key,
+          subject: values.subject,
+          start: 'start_at' in values ? values.start_at : null,
+          end: 'end_at' in values ? values.end_at : null,
+          allDay: 'all_day' in values ? values.all_day === 1 : false,
+          due: 'due_at' in values ? values.due_at : null,
+          contactPerson: 'contact_person_key' in values ? values.contact_person_key : null,
+          changedFields: action.kind === 'updateCrm' ? action.changed : [],
+        });
+      }
+    } catch (error) {
+      errors.push({ code: isGroupwareError(error) ? `GROUPWARE_${error.kind.toUpperCase()}` : 'SYNC_FAILED', message: `${kind === 'event' ? 'Calendar' : 'Tasks'}: ${messageOf(error)}` });
+    }
+  }
+  return { items, errors };
+}
+
+/** Steps 1 and 2 of a run: Outlook's changes into the mirror, then the three states and the plan. */
+async function prepareKind(options: TwoWayOptions, kind: ItemKind): Promise<{ context: ActionContext; actions: SyncAction[] }> {
   const { db, provider, mailbox } = options;
   const now = options.now ?? (() => new Date());
   // The default list's id is kept with its delta state: an idle sync asks To Do once, not twice.
@@ -157,19 +221,8 @@ async function syncKind(options: TwoWayOptions, kind: ItemKind, summary: TwoWayS
     (await db.selectFrom('sync_conflicts').select('activity_id').where('resolved_at', 'is', null).where('kind', '=', kind).where('mailbox', '=', mailbox).execute()).map((r) => r.activity_id),
   );
 
-  // 3. Carry the plan out.
   const context: ActionContext = { options, kind, listId, itemsById, activitiesById, bases: new Map(bases.map((b) => [b.activityId, b])), contacts, now };
-  const actions = plan({ base: bases, crm, outlook, conflicts });
-  // The CRM side one by one (each its own transaction), then Outlook's writes in bulk: $batch of up to 20,
-  // each item's result committed with its base.
-  for (const action of actions) {
-    if (action.kind === 'createInOutlook' || action.kind === 'updateOutlook' || action.kind === 'deleteInOutlook') continue;
-    await attempt(context, summary, action, () => carryOut(context, action, summary));
-  }
-  await writeToOutlook(context, actions, summary);
-
-  // 4. The link back into items made in Outlook, once.
-  await writeMissingLinks(context, summary);
+  return { context, actions: plan({ base: bases, crm, outlook, conflicts }) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import type { CrmStore } from '../../crm/store';
 import type { NewActivity } from '../../crm/schema';
 import { createGraphItemProvider } from '../../groupware/graph';
 import type { ItemProvider } from '../../groupware/item-provider';
-import { runTwoWaySync, type TwoWayOptions } from './index';
+import { previewTwoWay, runTwoWaySync, type TwoWayOptions } from './index';
 
 // The two-way sync end to end against the Graph sandbox (issue 5): CRM-made items reach Outlook with their link,
 // Outlook-made items come in and get their link once, changes go the right way, both sides changed is a
@@ -351,5 +351,44 @@ describe('the mapping, field by field', () => {
     expect(night).toMatchObject({ start_at: '2026-10-25T01:30:00.000Z', end_at: '2026-10-25T03:00:00.000Z' });
     expect(await local(first)).toMatchObject({ dateTime: expect.stringMatching(/^2026-10-25T00:30:00/) as string });
     expect(await sync()).toMatchObject({ imported: 0, pushed: 0, conflicts: 0 });
+  });
+});
+
+describe('the wizard: Outlook items as candidates, taken in as ticked', () => {
+  it('lists new and changed items; takes in only the ticked ones, the rest stay candidates; CRM changes go out anyway', async () => {
+    const { store, sync } = await setup();
+    const kept = h.sb.admin.createTask({ title: 'Call back Weber' });
+    const later = h.sb.admin.createEvent({ subject: 'Trade fair prep', start: { dateTime: '2026-12-10T10:00:00', timeZone: 'Europe/Berlin' }, end: { dateTime: '2026-12-10T11:00:00', timeZone: 'Europe/Berlin' } });
+    const crmTask = await addActivity(store, { type_key: 'TASK', subject: 'Made in the CRM' });
+    const options = { db: store.db, provider: createGraphItemProvider((await h.connect()).http, { owner: MAILBOX, timeZone: 'Europe/Berlin' }), mailbox: MAILBOX, employee: 'MUE', areas: { appointments: true, tasks: true }, window: WINDOW, timeZone: 'Europe/Berlin', webClientBaseUrl: null, linkLabel: 'Open in CRM', runId: null };
+
+    const first = await previewTwoWay(options);
+    expect(first.errors).toEqual([]);
+    expect(first.items.map((i) => [i.area, i.change, i.type, i.subject])).toEqual(
+      expect.arrayContaining([
+        ['tasks', 'new', 'TASK', 'Call back Weber'],
+        ['appointments', 'new', 'APPOINTMENT', 'Trade fair prep'],
+      ]),
+    );
+    expect(first.items).toHaveLength(2);
+    expect(first.items.find((i) => i.subject === 'Trade fair prep')).toMatchObject({ start: '2026-12-10T09:00:00.000Z', end: '2026-12-10T10:00:00.000Z', allDay: false });
+
+    const run = await sync({ acceptFromOutlook: new Set([kept.id]) });
+    expect(run).toMatchObject({ imported: 1, errors: [] });
+    const subjects = (await store.db.selectFrom('activities').select('subject').execute()).map((a) => a.subject).sort();
+    expect(subjects).toEqual(['Call back Weber', 'Made in the CRM']);
+    expect((await activity(store, crmTask)).groupware_item_id).not.toBeNull();
+
+    // The unticked event is still a candidate; the taken-in task changed in Outlook is one again, as changed.
+    h.sb.admin.updateTask(kept.id, { title: 'Call back Weber (urgent)' });
+    const second = await previewTwoWay(options);
+    expect(second.items.map((i) => [i.change, i.subject, i.changedFields])).toEqual(
+      expect.arrayContaining([
+        ['new', 'Trade fair prep', []],
+        ['changed', 'Call back Weber (urgent)', ['subject']],
+      ]),
+    );
+    expect(second.items).toHaveLength(2);
+    expect(h.sb.admin.event(later.id)?.subject).toBe('Trade fair prep');
   });
 });
