@@ -53,7 +53,7 @@ test('imports the ticked mails, with a typed subject, and leaves the unticked on
   await expect(mails).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Tasks' })).toBeDisabled();
   await expect(page.getByRole('checkbox', { name: 'Appointed times' })).toBeDisabled();
-  await expect(page.getByText('Comes with the two-way synchronization.')).toHaveCount(2);
+  await expect(page.getByText('Not listed in this wizard yet: the automatic synchronization keeps them in step with Outlook.')).toHaveCount(2);
   // Keyboard: Tab reaches the checkbox, Space toggles it, Enter is *Next*.
   await page.keyboard.press('Tab');
   await expect(mails).toBeFocused();
@@ -177,7 +177,7 @@ test.describe('in German', () => {
     await expect(page.getByRole('checkbox', { name: 'E-Mails' })).toBeChecked();
     await expect(page.getByRole('checkbox', { name: 'Aufgaben' })).toBeDisabled();
     await expect(page.getByRole('checkbox', { name: 'Termine' })).toBeDisabled();
-    await expect(page.getByText('Kommt mit der Zwei-Wege-Synchronisation.')).toHaveCount(2);
+    await expect(page.getByText('Noch nicht in diesem Assistenten: Die automatische Synchronisation gleicht sie mit Outlook ab.')).toHaveCount(2);
     await expect(page.getByRole('button', { name: 'Weiter' })).toBeEnabled();
   });
 

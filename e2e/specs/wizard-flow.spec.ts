@@ -150,16 +150,16 @@ test('areas and result view as the preferences say: mails off can be ticked for 
   const tasks = page.getByRole('checkbox', { name: 'Tasks' });
   await expect(tasks).toBeChecked();
   await expect(tasks).toBeDisabled();
-  await expect(tasks).toHaveAccessibleDescription('Comes with the two-way synchronization.');
+  await expect(tasks).toHaveAccessibleDescription('Not listed in this wizard yet: the automatic synchronization keeps them in step with Outlook.');
   await expect(page.getByRole('checkbox', { name: 'Appointed times' })).not.toBeChecked();
   await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
   await expect(page.getByText('Tick mails to continue: only mails are imported in this version.')).toBeVisible();
   await mails.check();
 
-  // Tasks were asked for too: the service says it does not synchronize them yet.
+  // Tasks were asked for too: the service says the wizard does not list them yet.
   const table = page.getByRole('table', { name: 'New mails in Outlook' });
   await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByText('Tasks are not synchronized yet: they come with the two-way synchronization.')).toBeVisible();
+  await expect(page.getByText('Tasks are not listed in the wizard yet: the automatic synchronization keeps them in step with Outlook.')).toBeVisible();
   await table.getByRole('checkbox', { name: 'Import all mails' }).click(); // all → none
   await table.getByRole('checkbox', { name: new RegExp(escapeRegExp(CONTRACT_MAIL)) }).click();
   await page.getByRole('button', { name: 'Next', exact: true }).click();

@@ -112,7 +112,7 @@ describe('sync.candidates', () => {
     expect(progress[0]?.runId).not.toBe(progress[2]?.runId);
   });
 
-  it('says that appointments and tasks are not synchronized yet, and asks Outlook only for mails', async () => {
+  it('says that the wizard does not list appointments and tasks yet, and asks Outlook only for mails', async () => {
     const engine = fakeEngine();
     const { dispatch } = await start({ engine });
     const onlyLater = await dispatch('sync.candidates', { areas: ['appointments', 'tasks'] });
@@ -122,8 +122,8 @@ describe('sync.candidates', () => {
         folders: [],
         candidates: [],
         warnings: [
-          { code: 'AREA_NOT_SYNCHRONIZED', message: expect.stringContaining('Appointments are not synchronized yet') as string },
-          { code: 'AREA_NOT_SYNCHRONIZED', message: expect.stringContaining('Tasks are not synchronized yet') as string },
+          { code: 'AREA_NOT_SYNCHRONIZED', message: expect.stringContaining('Appointments are not listed in the wizard yet') as string },
+          { code: 'AREA_NOT_SYNCHRONIZED', message: expect.stringContaining('Tasks are not listed in the wizard yet') as string },
         ],
       },
     });
@@ -184,12 +184,12 @@ describe('the UI language', () => {
     expect(german.calls.imports.map((call) => call.lang)).toEqual(['en']);
   });
 
-  it('says in German that tasks are not synchronized yet when German is asked for', async () => {
+  it('says in German that the wizard does not list tasks yet when German is asked for', async () => {
     const { dispatch } = await start({ engine: fakeEngine() });
     const result = await dispatch('sync.candidates', { areas: ['tasks'], lang: 'de' });
     expect(result).toEqual({
       ok: true,
-      value: { folders: [], candidates: [], warnings: [{ code: 'AREA_NOT_SYNCHRONIZED', message: expect.stringMatching(/^Aufgaben werden noch nicht synchronisiert/) as string }] },
+      value: { folders: [], candidates: [], warnings: [{ code: 'AREA_NOT_SYNCHRONIZED', message: expect.stringMatching(/^Aufgaben listet der Assistent noch nicht/) as string }] },
     });
   });
 

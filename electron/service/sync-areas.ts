@@ -1,7 +1,7 @@
 /**
- * The areas a synchronization can cover. Mails are imported; appointments and tasks are accepted names (scripts
- * and preferences may already ask for them) but only synchronized once the two-way sync exists, and a run says
- * so in a warning instead of silently doing less than asked.
+ * The areas a synchronization can cover. The wizard lists mails; appointments and tasks are synchronized by the
+ * automatic synchronization and the command line (electron/engine/two-way) but not listed in the wizard yet, and
+ * the wizard's candidates say so in a warning instead of silently showing less than asked.
  */
 import type { Locale } from '../../shared/contract';
 import type { Problem, SyncArea } from '../../shared/sync/mail-import-types';
@@ -10,12 +10,12 @@ export const AREA_NOT_SYNCHRONIZED = 'AREA_NOT_SYNCHRONIZED';
 
 const NOT_YET: Readonly<Record<Locale, Readonly<Record<Exclude<SyncArea, 'mails'>, string>>>> = {
   en: {
-    appointments: 'Appointments are not synchronized yet: they come with the two-way synchronization.',
-    tasks: 'Tasks are not synchronized yet: they come with the two-way synchronization.',
+    appointments: 'Appointments are not listed in the wizard yet: the automatic synchronization keeps them in step with Outlook.',
+    tasks: 'Tasks are not listed in the wizard yet: the automatic synchronization keeps them in step with Outlook.',
   },
   de: {
-    appointments: 'Termine werden noch nicht synchronisiert: Sie kommen mit der Zwei-Wege-Synchronisation.',
-    tasks: 'Aufgaben werden noch nicht synchronisiert: Sie kommen mit der Zwei-Wege-Synchronisation.',
+    appointments: 'Termine listet der Assistent noch nicht: Die automatische Synchronisation gleicht sie mit Outlook ab.',
+    tasks: 'Aufgaben listet der Assistent noch nicht: Die automatische Synchronisation gleicht sie mit Outlook ab.',
   },
 };
 

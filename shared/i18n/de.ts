@@ -66,7 +66,7 @@ export const de: Messages = {
       mailsHint: 'Die E-Mails im Import folder und in seinen Unterordnern mit dem Namen „CRM <Beschreibung> [<Status>]“.',
       tasks: 'Aufgaben',
       appointments: 'Termine',
-      later: 'Kommt mit der Zwei-Wege-Synchronisation.',
+      later: 'Noch nicht in diesem Assistenten: Die automatische Synchronisation gleicht sie mit Outlook ab.',
       noneChosen: 'Wählen Sie mindestens einen Bereich, um fortzufahren.',
       offInPreferences: 'In Ihren Einstellungen nicht ausgewählt: Wählen Sie es aus, um diesmal E-Mails zu importieren.',
       mailsNeeded: 'Wählen Sie E-Mails aus, um fortzufahren: In dieser Version werden nur E-Mails importiert.',

@@ -67,7 +67,7 @@ export const en = {
       mailsHint: 'The mails in the Import folder and in its subfolders named “CRM <Description> [<Status>]”.',
       tasks: 'Tasks',
       appointments: 'Appointed times',
-      later: 'Comes with the two-way synchronization.',
+      later: 'Not listed in this wizard yet: the automatic synchronization keeps them in step with Outlook.',
       noneChosen: 'Choose at least one area to continue.',
       offInPreferences: 'Not ticked in your preferences: tick it to import mails this time.',
       mailsNeeded: 'Tick mails to continue: only mails are imported in this version.',
