@@ -254,6 +254,12 @@ export async function resolveConflict(db: Kysely<CrmDatabase>, conflictId: strin
   if (conflict === undefined) throw new CrmError('CONFLICT_NOT_FOUND', `There is no open conflict with the id "${conflictId}"`);
   const settle = keep === 'crm' ? conflict.outlook_json : conflict.crm_json;
   await db.transaction().execute(async (trx) => {
+    // The item has been paired with another activity meanwhile (it came in anew): nothing is left to pair here.
+    const taken = await trx.selectFrom('groupware_base').select('activity_id').where('mailbox', '=', conflict.mailbox).where('item_id', '=', conflict.item_id).where('activity_id', '!=', conflict.activity_id).executeTakeFirst();
+    if (taken !== undefined) {
+      await trx.updateTable('sync_conflicts').set({ resolved_at: now.toISOString(), resolution: 'gone' }).where('id', '=', conflictId).execute();
+      return;
+    }
     if (settle === null) {
       await trx.deleteFrom('groupware_base').where('activity_id', '=', conflict.activity_id).execute();
       if (keep === 'outlook') {

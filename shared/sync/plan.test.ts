@@ -109,6 +109,13 @@ describe('plan: new items and lost commits', () => {
     ]);
   });
 
+  it('an item naming an activity whose entry was deleted before its create was recorded goes, as asked', () => {
+    const crm: CrmEntry[] = [{ activityId: 'A1', wanted: false, fields: f('a') }];
+    expect(plan({ base: [], crm, outlook: [{ itemId: 'I1', activityId: 'A1', fields: f('a') }] })).toEqual([
+      { kind: 'deleteInOutlook', activityId: 'A1', itemId: 'I1', keepActivity: true },
+    ]);
+  });
+
   it('a copy made in Outlook of a paired item is a new item, though it names the same activity', () => {
     const base: BaseEntry[] = [{ activityId: 'A1', itemId: 'I1', fields: f('a') }];
     const crm: CrmEntry[] = [{ activityId: 'A1', wanted: true, fields: f('a') }];

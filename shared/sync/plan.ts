@@ -85,11 +85,18 @@ export function plan({ base, crm, outlook, conflicts = new Set() }: PlanInput): 
   }
 
   // Activities without a base: a stamped item is theirs (first one by id, for a stable answer), else create.
+  // An activity that no longer wants its item (entry deleted on request before its create was recorded): the
+  // item goes, as the user asked.
   const stamped = new Map<string, OutlookEntry>();
   for (const o of [...outlook].sort((x, y) => compareText(x.itemId, y.itemId))) {
     if (o.activityId === null || pairedItems.has(o.itemId)) continue;
     const owner = crmById.get(o.activityId);
-    if (owner === undefined || !owner.wanted || baseByActivity.has(owner.activityId) || stamped.has(owner.activityId)) continue;
+    if (owner === undefined || baseByActivity.has(owner.activityId) || stamped.has(owner.activityId)) continue;
+    if (!owner.wanted) {
+      pairedItems.add(o.itemId);
+      actions.push({ kind: 'deleteInOutlook', activityId: owner.activityId, itemId: o.itemId, keepActivity: true });
+      continue;
+    }
     stamped.set(owner.activityId, o);
   }
   for (const c of crm) {

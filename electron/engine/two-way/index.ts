@@ -217,6 +217,17 @@ async function prepareKind(options: TwoWayOptions, kind: ItemKind): Promise<{ co
         : outlookEventFields(item as CalendarItem, isMeeting(activity, item as CalendarItem) ? await contacts.firstKnown(item as CalendarItem) : undefined);
     outlook.push({ itemId: item.id, activityId: item.activityId, fields });
   }
+  // A conflict whose activity is gone and was never paired has nothing left to decide (its item, if any, is
+  // then a new item or another activity's): closed before planning.
+  await db
+    .updateTable('sync_conflicts')
+    .set({ resolved_at: now().toISOString(), resolution: 'gone' })
+    .where('resolved_at', 'is', null)
+    .where('mailbox', '=', mailbox)
+    .where('kind', '=', kind)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('activities').select('activities.id').whereRef('activities.id', '=', 'sync_conflicts.activity_id'))))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('groupware_base').select('groupware_base.activity_id').whereRef('groupware_base.activity_id', '=', 'sync_conflicts.activity_id'))))
+    .execute();
   const conflicts = new Set(
     (await db.selectFrom('sync_conflicts').select('activity_id').where('resolved_at', 'is', null).where('kind', '=', kind).where('mailbox', '=', mailbox).execute()).map((r) => r.activity_id),
   );
@@ -250,6 +261,8 @@ async function carryOut(context: ActionContext, action: Exclude<SyncAction, { ki
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('activities').values({ id: activityId, ...values }).execute();
         await saveBase(trx, context, activityId, item.id, action.fields, false);
+        // The item is this activity's now: a conflict still naming it for another activity is settled.
+        await trx.updateTable('sync_conflicts').set({ resolved_at: context.now().toISOString(), resolution: 'gone' }).where('item_id', '=', item.id).where('resolved_at', 'is', null).execute();
       });
       summary.imported++;
       return;
