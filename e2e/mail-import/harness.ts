@@ -1,5 +1,5 @@
 /**
- * Test harness for the Graph provider and the mail import: the real sandbox (started in-process, HTTPS, its CA
+ * Test harness for the Graph provider, the mail import and the two-way sync: the real sandbox (started in-process, HTTPS, its CA
  * trusted through the client's dispatcher) with a mailbox shaped like a user's — Inbox/Import folder and
  * `CRM … [X]` subfolders, valid, invalid and nested — and a fresh CRM store per test. Tests add the messages
  * they need; `reset()` puts the sandbox back to this mailbox between tests.
@@ -7,6 +7,8 @@
 import { openInMemoryCrmStore, type CrmStore } from '../../electron/crm/store';
 import { seedMinimalCrmData } from '../../electron/crm/test-data';
 import { createMailImport, type MailImport, type MailImportDeps } from '../../electron/engine/mail-import';
+import type { TwoWayOptions } from '../../electron/engine/two-way';
+import type { ItemProvider } from '../../electron/groupware/item-provider';
 import { connectGraphWith, staticTokenAuth, type GraphHttp } from '../../electron/groupware/graph';
 import type { MailboxUser, MailProvider } from '../../electron/groupware/mail-provider';
 import { startSandbox, type MailboxFile, type MessageState, type RunningSandbox } from '../sandbox';
@@ -88,6 +90,25 @@ export async function startHarness(): Promise<Harness> {
       await Promise.all(open.map((http) => http.close()));
       await sb.close();
     },
+  };
+}
+
+/** The calendar window the two-way tests watch: fixed, so the tests' dates stay inside it whenever they run. */
+export const TEST_WINDOW = { start: '2026-09-01T00:00:00.000Z', end: '2027-12-31T00:00:00.000Z' };
+
+/** The two-way sync's options for a test: the harness's mailbox, employee MUE, Berlin, both areas, the fixed window. */
+export function twoWayOptions(store: CrmStore, provider: ItemProvider): TwoWayOptions {
+  return {
+    db: store.db,
+    provider,
+    mailbox: MAILBOX,
+    employee: 'MUE',
+    areas: { appointments: true, tasks: true },
+    window: TEST_WINDOW,
+    timeZone: 'Europe/Berlin',
+    webClientBaseUrl: null,
+    linkLabel: 'Open in CRM',
+    runId: null,
   };
 }
 

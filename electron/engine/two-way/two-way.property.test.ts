@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAILBOX, seededStore, startHarness, type Harness } from '../../../e2e/mail-import/harness';
+import { MAILBOX, seededStore, startHarness, twoWayOptions, type Harness } from '../../../e2e/mail-import/harness';
 import { counterpartOf, openConflicts, resolveConflict } from '../../crm/activity-edits';
 import { newId } from '../../crm/ids';
 import type { CrmStore } from '../../crm/store';
@@ -24,7 +24,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const WINDOW = { start: '2026-09-01T00:00:00.000Z', end: '2027-12-31T00:00:00.000Z' };
 const day = (offset: number) => `2026-12-${String(1 + offset).padStart(2, '0')}`;
 
 type Kind = 'task' | 'event';
@@ -116,18 +115,7 @@ interface World {
 const tokenOf = (subject: string) => subject.split('-')[0] ?? subject;
 
 function sync(world: World, provider = world.provider): Promise<TwoWaySummary> {
-  return runTwoWaySync({
-    db: world.store.db,
-    provider,
-    mailbox: MAILBOX,
-    employee: 'MUE',
-    areas: { appointments: true, tasks: true },
-    window: WINDOW,
-    timeZone: 'Europe/Berlin',
-    webClientBaseUrl: null,
-    linkLabel: 'Open in CRM',
-    runId: null,
-  });
+  return runTwoWaySync(twoWayOptions(world.store, provider));
 }
 
 async function crmActivities(world: World) {

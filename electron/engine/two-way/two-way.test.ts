@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MAILBOX, seededStore, startHarness, type Harness } from '../../../e2e/mail-import/harness';
+import { MAILBOX, seededStore, startHarness, twoWayOptions, type Harness } from '../../../e2e/mail-import/harness';
 import { newId } from '../../crm/ids';
 import type { CrmStore } from '../../crm/store';
 import type { NewActivity } from '../../crm/schema';
@@ -25,25 +25,13 @@ beforeEach(() => {
   h.sb.admin.reset();
 });
 
-const WINDOW = { start: '2026-09-01T00:00:00.000Z', end: '2027-12-31T00:00:00.000Z' };
 
 async function setup(wrap: (provider: ItemProvider) => ItemProvider = (p) => p) {
   const store = await seededStore();
   stores.push(store);
   const { http } = await h.connect();
   const provider = wrap(createGraphItemProvider(http, { owner: MAILBOX, timeZone: 'Europe/Berlin' }));
-  const options: TwoWayOptions = {
-    db: store.db,
-    provider,
-    mailbox: MAILBOX,
-    employee: 'MUE',
-    areas: { appointments: true, tasks: true },
-    window: WINDOW,
-    timeZone: 'Europe/Berlin',
-    webClientBaseUrl: null,
-    linkLabel: 'Open in CRM',
-    runId: null,
-  };
+  const options = twoWayOptions(store, provider);
   return { store, sync: (extra: Partial<TwoWayOptions> = {}) => runTwoWaySync({ ...options, ...extra }) };
 }
 
@@ -360,7 +348,7 @@ describe('the wizard: Outlook items as candidates, taken in as ticked', () => {
     const kept = h.sb.admin.createTask({ title: 'Call back Weber' });
     const later = h.sb.admin.createEvent({ subject: 'Trade fair prep', start: { dateTime: '2026-12-10T10:00:00', timeZone: 'Europe/Berlin' }, end: { dateTime: '2026-12-10T11:00:00', timeZone: 'Europe/Berlin' } });
     const crmTask = await addActivity(store, { type_key: 'TASK', subject: 'Made in the CRM' });
-    const options = { db: store.db, provider: createGraphItemProvider((await h.connect()).http, { owner: MAILBOX, timeZone: 'Europe/Berlin' }), mailbox: MAILBOX, employee: 'MUE', areas: { appointments: true, tasks: true }, window: WINDOW, timeZone: 'Europe/Berlin', webClientBaseUrl: null, linkLabel: 'Open in CRM', runId: null };
+    const options = twoWayOptions(store, createGraphItemProvider((await h.connect()).http, { owner: MAILBOX, timeZone: 'Europe/Berlin' }));
 
     const first = await previewTwoWay(options);
     expect(first.errors).toEqual([]);
