@@ -105,8 +105,14 @@ export const contract = defineContract({
      * its notice goes out as `tray.notice` like a scheduled run's.
      */
     'sync.now': { req: NoArgs, res: SyncSummary },
-    /** A candidate mail for the wizard's side pane: sanitized HTML, remote images counted (the viewer blocks them). */
-    'sync.preview': { req: z.object({ messageId: z.string().min(1), lang: Locale.optional() }).strict(), res: MailPreview },
+    /**
+     * A candidate mail for the wizard's side pane: sanitized HTML with its remote images counted and, unless the
+     * user asked for this mail's pictures (`remoteImages: true`), without their addresses.
+     */
+    'sync.preview': {
+      req: z.object({ messageId: z.string().min(1), lang: Locale.optional(), remoteImages: z.boolean().optional() }).strict(),
+      res: MailPreview,
+    },
     /**
      * Stops the wizard's running refresh or import after the mails in hand: what is imported stays imported
      * (and is moved), the rest stays in Outlook. `cancelled: false` when nothing was running.

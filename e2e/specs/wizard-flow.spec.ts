@@ -120,6 +120,7 @@ test('documents get a category and a keyword and are stored with them; a result 
   await activities.locator('[data-activity-id]', { hasText: 'Newsletter with a pixel' }).locator('td').first().click(); // the row, not the link
   const newsletter = page.frameLocator('iframe[title^="Text of the activity"]');
   await expect(newsletter.getByText('Hello from the newsletter')).toBeVisible();
+  await expect(newsletter.locator('img[data-remote-image]')).toHaveCount(1); // there, without its address
   await expect(newsletter.locator('img')).toHaveJSProperty('naturalWidth', 0);
   expect(remoteRequests).toEqual([]);
 });

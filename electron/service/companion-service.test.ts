@@ -28,6 +28,9 @@ const CANDIDATES: CandidateList = {
   warnings: [{ code: 'FOLDER_UNKNOWN_STATUS', message: 'unknown status X' }],
 };
 
+/** A stored mail body as the sanitizer leaves it: one picture from the web (a tracking pixel). */
+const PREVIEW_HTML = '<p>Hello</p><img src="https://tracker.example.net/p.gif" width="1" height="1" />';
+
 const SUMMARY: SyncSummary = { runId: 'run-1', imported: 1, pending: 0, moved: 1, pushed: 0, conflicts: 0, warnings: [], errors: [], activityIds: ['a-1'] };
 
 /** A fake engine that records what it was asked and reports two progress steps per operation. */
@@ -57,7 +60,7 @@ function fakeEngine(options: { failConnects?: number } = {}) {
       return Promise.resolve(SUMMARY);
     },
     runAutomatic: () => Promise.resolve(SUMMARY),
-    preview: (messageId) => Promise.resolve({ messageId, html: '<p>Hello</p>', remoteImages: 0 }),
+    preview: (messageId) => Promise.resolve({ messageId, html: PREVIEW_HTML, remoteImages: 1 }),
   };
   const open: OpenMailImportSession = () => {
     calls.connects += 1;
@@ -233,6 +236,19 @@ describe('activities.list', () => {
   });
 });
 
+describe('sync.preview', () => {
+  it('hands over remote pictures without their addresses unless the user asked for this mail\'s', async () => {
+    const { dispatch } = await start({ engine: fakeEngine() });
+    expect(await dispatch('sync.preview', { messageId: 'm-1' })).toEqual({
+      ok: true,
+      value: { messageId: 'm-1', html: '<p>Hello</p><img width="1" height="1" data-remote-image />', remoteImages: 1 },
+    });
+    const asked = await dispatch('sync.preview', { messageId: 'm-1', remoteImages: false });
+    expect(asked.ok && JSON.stringify(asked.value)).not.toContain('tracker');
+    expect(await dispatch('sync.preview', { messageId: 'm-1', remoteImages: true })).toEqual({ ok: true, value: { messageId: 'm-1', html: PREVIEW_HTML, remoteImages: 1 } });
+  });
+});
+
 describe('activities.get', () => {
   it('gives one activity from the store without connecting to Outlook; null for an unknown id; refuses an empty id', async () => {
     const engine = fakeEngine();
@@ -241,13 +257,15 @@ describe('activities.get', () => {
     try {
       await store.db
         .insertInto('activities')
-        .values(importedMail('2026-11-02T08:00:00.000Z', { id: 'mue-1', sender_name: 'Anna Schmidt', sender_address: 'a.schmidt@cursor.de' }))
+        .values(importedMail('2026-11-02T08:00:00.000Z', { id: 'mue-1', sender_name: 'Anna Schmidt', sender_address: 'a.schmidt@cursor.de', body_html: PREVIEW_HTML }))
         .execute();
     } finally {
       await store.close();
     }
     const found = await dispatch('activities.get', { id: 'mue-1' });
     expect(found).toMatchObject({ ok: true, value: { id: 'mue-1', employeeName: 'Maria Müller', sender: { name: 'Anna Schmidt', address: 'a.schmidt@cursor.de' } } });
+    // The page never gets the pixel's address.
+    expect(found.ok && found.value?.body).toBe('<p>Hello</p><img width="1" height="1" data-remote-image />');
     expect(await dispatch('activities.get', { id: 'nothing-here' })).toEqual({ ok: true, value: null });
     expect(await dispatch('activities.get', { id: '' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(engine.calls.connects).toBe(0);

@@ -24,6 +24,7 @@ import { includesMails, notSynchronizedWarnings } from './sync-areas';
 import { connectTwoWay } from './two-way-sync';
 import { counterpartOf, deleteGroupwareEntry, findActivity, openConflicts, resolveConflict, sendAs } from '../crm/activity-edits';
 import { CrmError } from '../crm/errors';
+import { withoutRemoteImages } from '../engine/mail-import/sanitize';
 import type { ChangeOutcome } from '../../shared/sync/two-way-types';
 import type { SyncArea } from '../../shared/sync/mail-import-types';
 
@@ -133,7 +134,11 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     'crm.suggestPartner': async ({ address }) => ({ businessPartner: await suggestBusinessPartner(store.db, address) }),
     'crm.assignAddress': (fix) => assignAddressToContactPerson(store.db, fix),
     'crm.createContactPerson': (fix) => createContactPersonWithAddress(store.db, fix),
-    'sync.preview': ({ messageId, lang: asked }) => mailImport.preview(messageId, { lang: asked ?? lang }),
+    'sync.preview': async ({ messageId, lang: asked, remoteImages }) => {
+      const preview = await mailImport.preview(messageId, { lang: asked ?? lang });
+      // Pictures from the web reach the renderer only when the user asked for them for this mail.
+      return remoteImages === true ? preview : { ...preview, html: withoutRemoteImages(preview.html) };
+    },
     'prefs.get': () => Promise.resolve(preferences.state()),
     'prefs.update': ({ patch }) => {
       preferences.update(patch);
@@ -171,7 +176,11 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
         ...(quicksearch === 'imported-mails' ? { employeeKey: await mailImport.signedInEmployee() } : {}),
       }),
 
-    'activities.get': async ({ id }) => (await getActivity(store, id)) ?? null,
+    'activities.get': async ({ id }) => {
+      const activity = await getActivity(store, id);
+      // The activity page shows the body and never loads a picture from the web (a tracking pixel stays silent).
+      return activity === undefined ? null : { ...activity, body: withoutRemoteImages(activity.body) };
+    },
 
     'activities.syncAs': ({ id, as }) =>
       changeAndPush(async () => {

@@ -99,7 +99,7 @@ export type MailImportSelection = z.input<typeof MailImportSelection>;
 /** A candidate mail as the wizard's side pane shows it: the sanitized body and how many remote images it asks for. */
 export const MailPreview = z.object({
   messageId: z.string(),
-  /** Sanitized HTML (no script, no handlers); remote image addresses are kept, for the viewer to block or allow. */
+  /** Sanitized HTML (no script, no handlers); remote images without their addresses unless asked for. */
   html: z.string(),
   /** `<img>` elements that would load from the web (tracking pixels among them). */
   remoteImages: z.number().int().nonnegative(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeMailHtml } from './sanitize';
+import { countRemoteImages, sanitizeMailHtml, withoutRemoteImages } from './sanitize';
 
 describe('sanitizeMailHtml', () => {
   it('removes scripts, event handlers, active URLs, frames and forms', () => {
@@ -29,5 +29,31 @@ describe('sanitizeMailHtml', () => {
     expect(html).toContain('<img src="https://tracker.example/p.png" alt="remote" />');
     expect(html).toContain('<img src="cid:logo@x" />');
     expect(html).toContain('<img src="data:image/png;base64,AAAA" />');
+  });
+});
+
+describe('withoutRemoteImages', () => {
+  it('takes the address from every remote image and leaves the mail’s own pictures, text and links alone', () => {
+    const stored = sanitizeMailHtml(
+      '<p>Hello <a href="https://cursor.de">site</a></p>' +
+        '<img src="https://tracker.example/p.gif" width="1" height="1"><IMG SRC=\'HTTP://t.example/b.png\' alt="Logo">' +
+        '<img src="cid:logo@x"><img src="data:image/png;base64,AAAA">',
+    );
+    expect(countRemoteImages(stored)).toBe(2);
+    const shown = withoutRemoteImages(stored);
+    expect(shown).not.toMatch(/tracker\.example|t\.example/i);
+    expect(shown).toContain('<img width="1" height="1" data-remote-image />');
+    expect(shown).toContain('<img alt="Logo" data-remote-image />');
+    expect(shown).toContain('<img src="cid:logo@x" />');
+    expect(shown).toContain('<img src="data:image/png;base64,AAAA" />');
+    expect(shown).toContain('<a href="https://cursor.de" target="_blank" rel="noopener noreferrer">site</a>');
+    expect(countRemoteImages(shown)).toBe(0);
+  });
+
+  it('returns a mail without remote images as it is, and keeps markup that reads as text as text', () => {
+    const stored = sanitizeMailHtml('<p>5 &lt; 6 &amp; <b>bold</b></p><img src="data:image/png;base64,AAAA">');
+    expect(withoutRemoteImages(stored)).toBe(stored);
+    const withPixel = sanitizeMailHtml('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p><img src="https://t.example/p.gif">');
+    expect(withoutRemoteImages(withPixel)).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p><img data-remote-image />');
   });
 });

@@ -2,8 +2,8 @@
  * A mail body made safe to store and show (DESIGN §3: the body is sanitized HTML). Mail is HTML from
  * strangers: no scripts, no event handlers, no `javascript:` or other active URLs, no forms or frames. What
  * makes a mail readable stays: structure, tables, inline styles (minus anything that loads or runs), links.
- * Remote images keep their `src` as it is: the activity viewer blocks remote loads (tracking pixels) by its
- * content security policy, and keeping the address lets the user choose to load them later.
+ * Remote images keep their `src` as it is in storage (the user may choose to load them later); what is handed
+ * to a viewer goes through `withoutRemoteImages` first, unless the user asked for that mail's pictures.
  */
 import sanitizeHtml from 'sanitize-html';
 
@@ -59,4 +59,30 @@ export function sanitizeMailHtml(html: string): string {
 /** Images in sanitized HTML that would load from the web when shown (what the viewer blocks until asked). */
 export function countRemoteImages(sanitizedHtml: string): number {
   return [...sanitizedHtml.matchAll(/<img\b[^>]*\bsrc\s*=\s*"https?:/gi)].length;
+}
+
+const REMOTE_SOURCE = /^\s*https?:/i;
+
+const VIEWER_OPTIONS: sanitizeHtml.IOptions = {
+  ...OPTIONS,
+  allowedAttributes: { ...(OPTIONS.allowedAttributes as Record<string, string[]>), img: ['alt', 'width', 'height', 'border', 'src', 'data-remote-image'] },
+  transformTags: {
+    ...OPTIONS.transformTags,
+    img: (tagName, attribs) => {
+      const { src, ...rest } = attribs;
+      return src !== undefined && REMOTE_SOURCE.test(src) ? { tagName, attribs: { ...rest, 'data-remote-image': '' } } : { tagName, attribs };
+    },
+  },
+};
+
+/**
+ * Sanitized HTML as a viewer may show it before the user asks for pictures: every remote image loses its
+ * address (a tracking pixel never calls home), keeps its size and alternative text, and is marked
+ * `data-remote-image`. The viewers' content security policies block remote loads as well; this does not rely on
+ * them (a browser's preload scanner may start a fetch before a `<meta>` policy is in force).
+ */
+export function withoutRemoteImages(sanitizedHtml: string): string {
+  if (countRemoteImages(sanitizedHtml) === 0) return sanitizedHtml; // sanitize-html writes every attribute in double quotes
+  // The same rules again (sanitized HTML passes them unchanged), with remote image addresses taken out.
+  return sanitizeHtml(sanitizedHtml, VIEWER_OPTIONS);
 }

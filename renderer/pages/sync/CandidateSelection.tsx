@@ -60,7 +60,8 @@ export function CandidateSelection({ list: firstList, crmLists, importing, impor
   const [remoteAllowed, setRemoteAllowed] = useState<ReadonlySet<string>>(() => new Set());
   const allowRemote = useCallback((messageId: string) => setRemoteAllowed((current) => new Set(current).add(messageId)), []);
   const previewed = useMemo(() => (previewId === null ? null : (list.candidates.find((c) => c.messageId === previewId) ?? null)), [list, previewId]);
-  const preview = useMailPreview(previewed?.messageId ?? null, previewOpen);
+  const previewedRemoteAllowed = previewed !== null && remoteAllowed.has(previewed.messageId);
+  const preview = useMailPreview(previewed?.messageId ?? null, previewOpen, previewedRemoteAllowed);
   const edit = useCallback(
     (messageId: string, patch: CandidateEdit) => setEdits((current) => ({ ...current, [messageId]: { ...current[messageId], ...patch } })),
     [],
@@ -132,7 +133,7 @@ export function CandidateSelection({ list: firstList, crmLists, importing, impor
               <MailPreviewPane
                 candidate={previewed}
                 state={preview.state}
-                remoteAllowed={previewed !== null && remoteAllowed.has(previewed.messageId)}
+                remoteAllowed={previewedRemoteAllowed}
                 onAllowRemote={allowRemote}
                 onRetry={preview.retry}
               />

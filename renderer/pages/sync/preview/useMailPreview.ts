@@ -1,6 +1,7 @@
 /**
- * The body of the mail the preview shows (`sync.preview`: sanitized HTML and its count of remote images),
- * fetched when the mail is chosen and kept for the last few mails, so going back and forth between rows does
+ * The body of the mail the preview shows (`sync.preview`: sanitized HTML and its count of remote images; the
+ * pictures from the web only once the user asked for them, which asks again), fetched when the mail is chosen
+ * and kept for the last few mails, so going back and forth between rows does
  * not ask Outlook again. An answer that arrives after the user moved on is kept for later, not shown. A failed
  * read shows the server's sentence; `retry` asks again.
  */
@@ -25,31 +26,36 @@ interface Answers {
   failures: ReadonlyMap<string, ErrorInfo>;
 }
 
-function withPreview(answers: Answers, preview: MailPreview): Answers {
+/** Answers are kept per mail and per kind: without and with the remote images' addresses. */
+function keyOf(messageId: string, remoteImages: boolean): string {
+  return `${remoteImages ? 'with' : 'without'}:${messageId}`;
+}
+
+function withPreview(answers: Answers, key: string, preview: MailPreview): Answers {
   const previews = new Map(answers.previews);
-  previews.delete(preview.messageId);
-  previews.set(preview.messageId, preview);
+  previews.delete(key);
+  previews.set(key, preview);
   for (const oldest of previews.keys()) {
     if (previews.size <= KEPT) break;
     previews.delete(oldest);
   }
   const failures = new Map(answers.failures);
-  failures.delete(preview.messageId);
+  failures.delete(key);
   return { previews, failures };
 }
 
-function withFailure(answers: Answers, messageId: string, error: ErrorInfo): Answers {
-  return { previews: answers.previews, failures: new Map(answers.failures).set(messageId, error) };
+function withFailure(answers: Answers, key: string, error: ErrorInfo): Answers {
+  return { previews: answers.previews, failures: new Map(answers.failures).set(key, error) };
 }
 
-function without(answers: Answers, messageId: string): Answers {
+function without(answers: Answers, key: string): Answers {
   const failures = new Map(answers.failures);
-  failures.delete(messageId);
+  failures.delete(key);
   return { previews: answers.previews, failures };
 }
 
 /** `messageId` null, or `active` false (the preview is hidden): nothing is fetched. */
-export function useMailPreview(messageId: string | null, active: boolean): { state: PreviewState; retry: () => void } {
+export function useMailPreview(messageId: string | null, active: boolean, remoteImages: boolean): { state: PreviewState; retry: () => void } {
   const { i18n } = useTranslation();
   const [answers, setAnswers] = useState<Answers>({ previews: new Map(), failures: new Map() });
   // Asked and not answered yet: a mail chosen twice in a row is asked once.
@@ -62,26 +68,29 @@ export function useMailPreview(messageId: string | null, active: boolean): { sta
     };
   }, []);
 
-  const preview = messageId === null ? undefined : answers.previews.get(messageId);
-  const failure = messageId === null ? undefined : answers.failures.get(messageId);
+  const key = messageId === null ? null : keyOf(messageId, remoteImages);
+  const preview = key === null ? undefined : answers.previews.get(key);
+  const failure = key === null ? undefined : answers.failures.get(key);
   const known = preview !== undefined || failure !== undefined;
   const language = pickLanguage(i18n.resolvedLanguage ?? i18n.language);
 
   useEffect(() => {
-    if (messageId === null || !active || known || asked.current.has(messageId)) return;
-    asked.current.add(messageId);
-    void api.call['sync.preview']({ messageId, lang: language }).then((result) => {
-      asked.current.delete(messageId);
+    if (messageId === null || key === null || !active || known || asked.current.has(key)) return;
+    asked.current.add(key);
+    void api.call['sync.preview']({ messageId, lang: language, remoteImages }).then((result) => {
+      asked.current.delete(key);
       if (!mounted.current) return;
-      setAnswers((current) => (result.ok ? withPreview(current, result.value) : withFailure(current, messageId, result.error)));
+      setAnswers((current) => (result.ok ? withPreview(current, key, result.value) : withFailure(current, key, result.error)));
     });
-  }, [messageId, active, known, language]);
+  }, [messageId, key, active, known, language, remoteImages]);
 
   const retry = useCallback(() => {
-    if (messageId !== null) setAnswers((current) => without(current, messageId));
-  }, [messageId]);
+    if (key !== null) setAnswers((current) => without(current, key));
+  }, [key]);
 
+  // While the pictures are being fetched, the mail stays shown as it was (the frame, and the focus in it, stay).
+  const shown = preview ?? (remoteImages && messageId !== null && failure === undefined ? answers.previews.get(keyOf(messageId, false)) : undefined);
   const state: PreviewState =
-    messageId === null ? { status: 'none' } : preview !== undefined ? { status: 'ready', preview } : failure !== undefined ? { status: 'failed', error: failure } : { status: 'loading' };
+    messageId === null ? { status: 'none' } : shown !== undefined ? { status: 'ready', preview: shown } : failure !== undefined ? { status: 'failed', error: failure } : { status: 'loading' };
   return { state, retry };
 }
