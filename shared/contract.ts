@@ -11,8 +11,8 @@ import { CrmPickLists } from './crm/pick-lists';
 import { QuicksearchName } from './crm/quicksearch';
 import { PreferencesPatch, PreferencesState } from './prefs/preferences';
 import { defineContract } from './ipc/contract-kit';
-import { CandidateList, MailImportSelection, MailPreview, SyncArea, SyncSummary } from './sync/mail-import-types';
-import { ChangeOutcome, SyncConflict } from './sync/two-way-types';
+import { MailImportSelection, MailPreview, SyncArea, SyncSummary } from './sync/mail-import-types';
+import { ChangeOutcome, SyncConflict, WizardCandidates } from './sync/two-way-types';
 
 export const Locale = z.enum(['de', 'en']);
 export type Locale = z.infer<typeof Locale>;
@@ -78,11 +78,22 @@ export const contract = defineContract({
      */
     'sync.candidates': {
       req: z.object({ areas: z.array(SyncArea).min(1).default(['mails']), lang: Locale.optional() }).strict(),
-      res: CandidateList,
+      res: WizardCandidates,
     },
-    /** Wizard step "Import": import the ticked candidates with the user's changes; progress comes as events. */
+    /**
+     * Wizard step "Import": the ticked mails with the user's changes, then — for the appointment and task areas
+     * asked for — the ticked Outlook items (`items`: their ids; the others stay candidates) while the CRM's
+     * changes go out. One summary; progress comes as events.
+     */
     'sync.import': {
-      req: z.object({ selections: z.array(MailImportSelection), lang: Locale.optional() }).strict(),
+      req: z
+        .object({
+          selections: z.array(MailImportSelection).default([]),
+          items: z.array(z.string().min(1)).default([]),
+          areas: z.array(SyncArea).min(1).default(['mails']),
+          lang: Locale.optional(),
+        })
+        .strict(),
       res: SyncSummary,
     },
     /** The business partner a new contact person with this address would get (the domain's one partner), or null. */

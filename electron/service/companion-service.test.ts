@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { contract, type SyncProgress, type TrayNotice } from '../../shared/contract';
 import { ActivityRow } from '../../shared/crm/activity-row';
 import { CompanionError } from '../../shared/ipc/contract-kit';
-import type { CandidateList, MailImportSelection, SyncSummary } from '../../shared/sync/mail-import-types';
+import type { CandidateList, MailImportSelection, SyncArea, SyncSummary } from '../../shared/sync/mail-import-types';
 import { openCrmStore } from '../crm/store';
 import { importedMail, MINIMAL_CRM_DATA } from '../crm/test-data';
 import { createDispatcher } from '../host/dispatch';
@@ -19,6 +19,8 @@ import type { SchedulerClock } from '../engine/scheduler';
 import { createCompanionService, type CompanionServiceHandle } from './companion-service';
 import type { ImportRunOptions, MailImportRunner } from './mail-import-engine';
 import type { OpenMailImportSession } from './mail-import-session';
+import type { OpenTwoWay } from './two-way-sync';
+import type { OutlookItemCandidate } from '../../shared/sync/two-way-types';
 
 const CANDIDATES: CandidateList = {
   folders: [
@@ -73,6 +75,43 @@ function fakeEngine(options: { failConnects?: number } = {}) {
   return { calls, open };
 }
 
+const ITEM: OutlookItemCandidate = {
+  itemId: 'evt-1', area: 'appointments', change: 'new', activityId: null, type: 'APPOINTMENT', subject: 'Visit in Marburg',
+  start: '2026-12-09T09:00:00.000Z', end: '2026-12-09T10:00:00.000Z', allDay: false, due: null, contactPerson: null, changedFields: [],
+};
+
+/** A fake two-way sync: records connections, previews and runs; a run takes in what it is told to accept. */
+function fakeTwoWay(options: { unreachable?: boolean } = {}) {
+  const calls = {
+    opened: [] as Array<{ employee: string | undefined; lang: string | undefined }>,
+    previews: [] as SyncArea[][],
+    runs: [] as Array<{ areas: SyncArea[]; runId: string | null | undefined; accepted: string[] | undefined }>,
+    closed: 0,
+  };
+  const open: OpenTwoWay = (_store, _endpoint, connect = {}) => {
+    if (options.unreachable === true) return Promise.reject(new Error('the calendar cannot be read'));
+    calls.opened.push({ employee: connect.employee, lang: connect.lang });
+    return Promise.resolve({
+      mailbox: 'j.schneider@example.com',
+      employeeKey: 'SCH',
+      preview: (areas) => {
+        calls.previews.push([...areas]);
+        return Promise.resolve({ items: [ITEM], errors: [{ code: 'GROUPWARE_PERMANENT', message: 'Tasks: the list cannot be read.' }] });
+      },
+      run: (areas, runId, accepted) => {
+        calls.runs.push({ areas: [...areas], runId, accepted: accepted === undefined ? undefined : [...accepted] });
+        const ids = [...(accepted ?? [])].map((id) => `activity-of-${id}`);
+        return Promise.resolve({ imported: ids.length, pushed: 1, conflicts: 0, unlinked: 0, activityIds: ids, warnings: [], errors: [] });
+      },
+      close: () => {
+        calls.closed += 1;
+        return Promise.resolve();
+      },
+    });
+  };
+  return { calls, open };
+}
+
 const dirs: string[] = [];
 const handles: CompanionServiceHandle[] = [];
 afterEach(async () => {
@@ -80,7 +119,7 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function start(options: { engine?: ReturnType<typeof fakeEngine>; configured?: boolean; lang?: 'de' | 'en'; clock?: SchedulerClock } = {}) {
+async function start(options: { engine?: ReturnType<typeof fakeEngine>; twoWay?: ReturnType<typeof fakeTwoWay>; configured?: boolean; lang?: 'de' | 'en'; clock?: SchedulerClock } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'crm-service-'));
   dirs.push(dataDir);
   const handle = await createCompanionService({
@@ -90,6 +129,7 @@ async function start(options: { engine?: ReturnType<typeof fakeEngine>; configur
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.configured === false ? {} : { groupware: { url: 'https://graph.example', token: 't' } }),
     ...(options.engine ? { openMailImport: options.engine.open } : {}),
+    ...(options.twoWay ? { openTwoWay: options.twoWay.open } : {}),
     ...(options.clock ? { schedulerClock: options.clock } : {}),
   });
   handles.push(handle);
@@ -106,7 +146,7 @@ describe('sync.candidates', () => {
   it('connects once per service, refreshes each time and relays progress as events', async () => {
     const engine = fakeEngine();
     const { dispatch, progress } = await start({ engine });
-    await expect(dispatch('sync.candidates', { areas: ['mails'] })).resolves.toEqual({ ok: true, value: CANDIDATES });
+    await expect(dispatch('sync.candidates', { areas: ['mails'] })).resolves.toEqual({ ok: true, value: { ...CANDIDATES, items: [] } });
     await expect(dispatch('sync.candidates', {})).resolves.toMatchObject({ ok: true });
     expect(engine.calls).toMatchObject({ connects: 1, refreshes: 2 });
     expect(progress.map((p) => p.phase)).toEqual(['started', 'finished', 'started', 'finished']);
@@ -115,24 +155,23 @@ describe('sync.candidates', () => {
     expect(progress[0]?.runId).not.toBe(progress[2]?.runId);
   });
 
-  it('says that the wizard does not list appointments and tasks yet, and asks Outlook only for mails', async () => {
+  it('lists Outlook’s new and changed appointments and tasks for those areas, an area it cannot read as a warning', async () => {
     const engine = fakeEngine();
-    const { dispatch } = await start({ engine });
-    const onlyLater = await dispatch('sync.candidates', { areas: ['appointments', 'tasks'] });
-    expect(onlyLater).toEqual({
+    const twoWay = fakeTwoWay();
+    const { dispatch } = await start({ engine, twoWay });
+    const onlyItems = await dispatch('sync.candidates', { areas: ['tasks', 'appointments'], lang: 'de' });
+    expect(onlyItems).toEqual({
       ok: true,
-      value: {
-        folders: [],
-        candidates: [],
-        warnings: [
-          { code: 'AREA_NOT_SYNCHRONIZED', message: expect.stringContaining('Appointments are not listed in the wizard yet') as string },
-          { code: 'AREA_NOT_SYNCHRONIZED', message: expect.stringContaining('Tasks are not listed in the wizard yet') as string },
-        ],
-      },
+      value: { folders: [], candidates: [], items: [ITEM], warnings: [{ code: 'GROUPWARE_PERMANENT', message: 'Tasks: the list cannot be read.' }] },
     });
-    expect(engine.calls.connects).toBe(0);
+    // Fixed order, the mails' refresh not asked for; the signed-in employee and the language passed on.
+    expect(twoWay.calls.previews).toEqual([['appointments', 'tasks']]);
+    expect(twoWay.calls.opened).toEqual([{ employee: 'SCH', lang: 'de' }]);
+    expect(engine.calls.refreshes).toBe(0);
     const mixed = await dispatch('sync.candidates', { areas: ['mails', 'tasks'] });
-    expect(mixed.ok && mixed.value).toMatchObject({ warnings: [{ code: 'AREA_NOT_SYNCHRONIZED' }, ...CANDIDATES.warnings] });
+    expect(mixed.ok && mixed.value).toMatchObject({ candidates: [], items: [ITEM], warnings: [...CANDIDATES.warnings, { code: 'GROUPWARE_PERMANENT' }] });
+    expect(engine.calls.refreshes).toBe(1);
+    expect(twoWay.calls.closed).toBe(2);
   });
 
   it('answers GROUPWARE_NOT_CONFIGURED with a sentence when no account is configured', async () => {
@@ -164,6 +203,49 @@ describe('sync.import', () => {
     ]);
     expect(progress).toHaveLength(2);
   });
+
+  it('with appointments or tasks: the mails, then a two-way run under the same run id taking in the ticked items', async () => {
+    const engine = fakeEngine();
+    const twoWay = fakeTwoWay();
+    const { dispatch } = await start({ engine, twoWay });
+    const result = await dispatch('sync.import', { selections: [{ messageId: 'm-1' }], items: ['evt-1', 'task-2'], areas: ['mails', 'tasks', 'appointments'] });
+    expect(result).toEqual({
+      ok: true,
+      value: { ...SUMMARY, imported: 3, itemsImported: 2, pushed: 1, activityIds: ['a-1', 'activity-of-evt-1', 'activity-of-task-2'] },
+    });
+    expect(engine.calls.imports).toHaveLength(1);
+    expect(twoWay.calls.runs).toEqual([{ areas: ['appointments', 'tasks'], runId: 'run-1', accepted: ['evt-1', 'task-2'] }]);
+    expect(twoWay.calls.closed).toBe(1);
+  });
+
+  it('without mails: no mail import, a journal entry of its own with the two-way counts', async () => {
+    const engine = fakeEngine();
+    const twoWay = fakeTwoWay();
+    const { dispatch, dataDir } = await start({ engine, twoWay });
+    const result = await dispatch('sync.import', { items: [], areas: ['tasks'] });
+    expect(result).toMatchObject({ ok: true, value: { imported: 0, itemsImported: 0, pushed: 1, moved: 0, activityIds: [] } });
+    expect(engine.calls.imports).toEqual([]);
+    const runId = result.ok ? (result.value as SyncSummary).runId : '';
+    expect(twoWay.calls.runs).toEqual([{ areas: ['tasks'], runId, accepted: [] }]);
+    const store = await openCrmStore(path.join(dataDir, 'crm.sqlite'));
+    try {
+      const run = await store.db.selectFrom('sync_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
+      expect(run).toMatchObject({ trigger: 'manual', finished_at: expect.any(String) as string });
+      expect(JSON.parse(run.counts_json ?? '{}')).toMatchObject({ imported: 0, pushed: 1 });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps the imported mails when Outlook’s calendar cannot be reached after them: an error in words in the summary', async () => {
+    const engine = fakeEngine();
+    const { dispatch } = await start({ engine, twoWay: fakeTwoWay({ unreachable: true }), lang: 'de' });
+    const result = await dispatch('sync.import', { selections: [{ messageId: 'm-1' }], items: ['evt-1'], areas: ['mails', 'appointments'] });
+    expect(result).toEqual({
+      ok: true,
+      value: { ...SUMMARY, errors: [{ code: 'GROUPWARE_UNREACHABLE', message: 'Termine und Aufgaben wurden nicht synchronisiert: the calendar cannot be read' }] },
+    });
+  });
 });
 
 describe('the UI language', () => {
@@ -185,15 +267,6 @@ describe('the UI language', () => {
     await deService.dispatch('sync.import', { selections: [], lang: 'en' });
     expect(german.calls.refreshLangs).toEqual(['de']);
     expect(german.calls.imports.map((call) => call.lang)).toEqual(['en']);
-  });
-
-  it('says in German that the wizard does not list tasks yet when German is asked for', async () => {
-    const { dispatch } = await start({ engine: fakeEngine() });
-    const result = await dispatch('sync.candidates', { areas: ['tasks'], lang: 'de' });
-    expect(result).toEqual({
-      ok: true,
-      value: { folders: [], candidates: [], warnings: [{ code: 'AREA_NOT_SYNCHRONIZED', message: expect.stringMatching(/^Aufgaben listet der Assistent noch nicht/) as string }] },
-    });
   });
 
   it('refuses a language the UI has no catalog for', async () => {
@@ -265,7 +338,7 @@ describe('activities.get', () => {
     const found = await dispatch('activities.get', { id: 'mue-1' });
     expect(found).toMatchObject({ ok: true, value: { id: 'mue-1', employeeName: 'Maria Müller', sender: { name: 'Anna Schmidt', address: 'a.schmidt@cursor.de' } } });
     // The page never gets the pixel's address.
-    expect(found.ok && found.value?.body).toBe('<p>Hello</p><img width="1" height="1" data-remote-image />');
+    expect(found).toMatchObject({ ok: true, value: { body: '<p>Hello</p><img width="1" height="1" data-remote-image />' } });
     expect(await dispatch('activities.get', { id: 'nothing-here' })).toEqual({ ok: true, value: null });
     expect(await dispatch('activities.get', { id: '' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(engine.calls.connects).toBe(0);

@@ -20,13 +20,14 @@ import { createMailImportAccess } from './mail-import-access';
 import { noticeAfterRun } from './tray-notices';
 import type { OpenMailImportSession } from './mail-import-session';
 import { defaultMailImportSessions } from './open-mail-import';
-import { includesMails, notSynchronizedWarnings } from './sync-areas';
-import { connectTwoWay } from './two-way-sync';
+import { connectTwoWay, includesMails, includesTwoWay, twoWayAreas, withTwoWayResult, type OpenTwoWay, type TwoWayConnection } from './two-way-sync';
+import { finishRun, startRun } from '../engine/mail-import/journal';
+import { GROUPWARE_NOT_CONFIGURED } from './mail-import-access';
 import { counterpartOf, deleteGroupwareEntry, findActivity, openConflicts, resolveConflict, sendAs } from '../crm/activity-edits';
 import { CrmError } from '../crm/errors';
 import { withoutRemoteImages } from '../engine/mail-import/sanitize';
 import type { ChangeOutcome } from '../../shared/sync/two-way-types';
-import type { SyncArea } from '../../shared/sync/mail-import-types';
+import type { MailImportSelection, Problem, SyncArea, SyncSummary } from '../../shared/sync/mail-import-types';
 
 export interface GroupwareConnection {
   /** Graph server root (https://graph.microsoft.com or the sandbox); the client adds /v1.0. */
@@ -47,6 +48,8 @@ export interface CompanionServiceOptions {
   lang?: Locale;
   /** How to reach the mail import; the real one is Microsoft Graph, on a worker thread. Tests pass a fake. */
   openMailImport?: OpenMailImportSession;
+  /** How to reach the two-way sync of appointments and tasks (Microsoft Graph, in this process). Tests pass a fake. */
+  openTwoWay?: OpenTwoWay;
   /** The mail-import worker's script when it is not the TypeScript source (the desktop app's bundle). */
   mailImportWorker?: string;
   /** The automatic synchronization's timers (tests pass a clock they drive). */
@@ -83,23 +86,53 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
    */
   const automaticRun = async () => {
     const summary = await mailImport.runAutomatic({ lang });
-    const { areas, webClientBaseUrl } = preferences.state().preferences;
+    const { areas } = preferences.state().preferences;
     if (opts.groupware === undefined || (!areas.appointments && !areas.tasks)) return summary;
-    const twoWay = await connectTwoWay(store, opts.groupware, { employee: await mailImport.signedInEmployee(), lang, webClientBaseUrl });
+    const chosen = twoWayAreas([...(areas.appointments ? (['appointments'] as const) : []), ...(areas.tasks ? (['tasks'] as const) : [])]);
+    return withTwoWay(lang, async (twoWay) => withTwoWayResult(summary, await twoWay.run(chosen, summary.runId)));
+  };
+
+  /** A connection to the two-way sync for one use (the signed-in employee as the mail import found them). */
+  async function withTwoWay<T>(language: Locale, use: (twoWay: TwoWayConnection) => Promise<T>): Promise<T> {
+    // Refuses in words when no account is configured, as the mail import does.
+    const employee = await mailImport.signedInEmployee();
+    if (opts.groupware === undefined) throw new CompanionError(GROUPWARE_NOT_CONFIGURED, 'No Outlook account is configured.');
+    const { webClientBaseUrl } = preferences.state().preferences;
+    const twoWay = await (opts.openTwoWay ?? connectTwoWay)(store, opts.groupware, { employee, lang: language, webClientBaseUrl });
     try {
-      const run = await twoWay.run([...(areas.appointments ? (['appointments'] as const) : []), ...(areas.tasks ? (['tasks'] as const) : [])], summary.runId);
-      return {
-        ...summary,
-        imported: summary.imported + run.imported,
-        pushed: summary.pushed + run.pushed,
-        conflicts: summary.conflicts + run.conflicts,
-        warnings: [...summary.warnings, ...run.warnings],
-        errors: [...summary.errors, ...run.errors],
-      };
+      return await use(twoWay);
     } finally {
       await twoWay.close();
     }
-  };
+  }
+
+  /**
+   * The wizard's import: the ticked mails (when mails were chosen), then the chosen appointments and tasks — the
+   * ticked Outlook items come in (the others stay candidates), the CRM's changes go out — in one summary and one
+   * journal entry. A mail import that was cancelled stops there; Outlook out of reach after the mails were
+   * imported is an error in the summary, not a failed call (the mails are in).
+   */
+  async function wizardImport(selections: MailImportSelection[], items: readonly string[], areas: readonly SyncArea[], language: Locale): Promise<SyncSummary> {
+    if (!includesTwoWay(areas)) return mailImport.importSelected(selections, { lang: language });
+    const chosen = twoWayAreas(areas);
+    const runItems = async (twoWay: TwoWayConnection, before: SyncSummary) => {
+      events.emit('sync.progress', { runId: before.runId, phase: 'started', done: 0, total: items.length });
+      const summary = withTwoWayResult(before, await twoWay.run(chosen, before.runId, new Set(items)));
+      events.emit('sync.progress', { runId: before.runId, phase: 'finished', done: summary.itemsImported ?? 0, total: items.length });
+      await finishRun(store.db, summary.runId, summary, new Date());
+      return summary;
+    };
+    if (!includesMails(areas)) {
+      return withTwoWay(language, async (twoWay) => runItems(twoWay, emptySummary(await startRun(store.db, 'manual', new Date()))));
+    }
+    const mails = await mailImport.importSelected(selections, { lang: language });
+    if (mails.warnings.some((warning) => warning.code === 'SYNC_CANCELLED')) return mails;
+    try {
+      return await withTwoWay(language, (twoWay) => runItems(twoWay, mails));
+    } catch (error) {
+      return { ...mails, errors: [...mails.errors, itemsFailure(error, language)] };
+    }
+  }
 
   // Automatic synchronization in the background (the tray's mode): the preferences switch it and set its
   // interval; each run that did something leaves a notice for the tray (or the page, in browser mode).
@@ -152,13 +185,15 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
 
     // The wizard names its UI language: the sentences come back in it, whatever the service started with.
     'sync.candidates': async ({ areas, lang: asked }) => {
-      const notYet = notSynchronizedWarnings(areas, asked ?? lang);
-      if (!includesMails(areas)) return { folders: [], candidates: [], warnings: notYet };
-      const list = await mailImport.candidates({ lang: asked ?? lang });
-      return { ...list, warnings: [...notYet, ...list.warnings] };
+      const language = asked ?? lang;
+      const list = includesMails(areas) ? await mailImport.candidates({ lang: language }) : { folders: [], candidates: [], warnings: [] };
+      if (!includesTwoWay(areas)) return { ...list, items: [] };
+      // An area that cannot be read is a warning in words: the others are still listed.
+      const { items, errors } = await withTwoWay(language, (twoWay) => twoWay.preview(twoWayAreas(areas)));
+      return { ...list, warnings: [...list.warnings, ...errors], items };
     },
 
-    'sync.import': ({ selections, lang: asked }) => mailImport.importSelected(selections, { lang: asked ?? lang }),
+    'sync.import': ({ selections, items, areas, lang: asked }) => wizardImport(selections, items, areas, asked ?? lang),
     // The tray's *Sync now*: the automatic run at once (or the one under way), whatever the schedule says.
     'sync.now': () =>
       scheduler.runNow().catch((error: unknown) => {
@@ -211,16 +246,10 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     const outcome: ChangeOutcome = { activity: null, pushed: false, warnings: [], errors: [] };
     if (areas.length > 0 && opts.groupware !== undefined) {
       try {
-        const { webClientBaseUrl } = preferences.state().preferences;
-        const twoWay = await connectTwoWay(store, opts.groupware, { employee: await mailImport.signedInEmployee(), lang, webClientBaseUrl });
-        try {
-          const run = await twoWay.run(areas);
-          outcome.warnings.push(...run.warnings);
-          outcome.errors.push(...run.errors);
-          outcome.pushed = run.errors.length === 0;
-        } finally {
-          await twoWay.close();
-        }
+        const run = await withTwoWay(lang, (twoWay) => twoWay.run(areas));
+        outcome.warnings.push(...run.warnings);
+        outcome.errors.push(...run.errors);
+        outcome.pushed = run.errors.length === 0;
       } catch (error) {
         outcome.errors.push({ code: 'GROUPWARE_UNREACHABLE', message: `Outlook cannot be reached (${error instanceof Error ? error.message : String(error)}); the change goes out with the next synchronization.` });
       }
@@ -248,4 +277,18 @@ async function guarded<T>(run: () => Promise<T>): Promise<T> {
     if (error instanceof CrmError) throw new CompanionError(error.code, error.message, { cause: error });
     throw error;
   }
+}
+
+function emptySummary(runId: string): SyncSummary {
+  return { runId, imported: 0, pending: 0, moved: 0, pushed: 0, conflicts: 0, warnings: [], errors: [], activityIds: [] };
+}
+
+const ITEMS_FAILED: Readonly<Record<Locale, string>> = {
+  en: 'Appointments and tasks were not synchronized',
+  de: 'Termine und Aufgaben wurden nicht synchronisiert',
+};
+
+function itemsFailure(error: unknown, language: Locale): Problem {
+  const code = error instanceof CompanionError ? error.code : 'GROUPWARE_UNREACHABLE';
+  return { code, message: `${ITEMS_FAILED[language]}: ${error instanceof Error ? error.message : String(error)}` };
 }

@@ -96,3 +96,34 @@ it('the activity window\'s Synchronization menu and the conflicts: changed in th
   expect(sandbox.admin.task(task?.id ?? '')?.title).toBe('Rückruf Lahntal (CRM)');
   expect(await service['conflicts.list']({})).toEqual([]);
 });
+
+it('the wizard: Outlook’s new appointments and tasks are candidates; only the ticked come in, under the import’s run; the others stay', async () => {
+  const service = handle.service;
+  const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+  sandbox.admin.createEvent({
+    subject: 'Besuch in Marburg',
+    start: { dateTime: `${day}T09:00:00`, timeZone: 'Europe/Berlin' },
+    end: { dateTime: `${day}T10:30:00`, timeZone: 'Europe/Berlin' },
+  });
+  const offer = sandbox.admin.createTask({ title: 'Angebot nachfassen' });
+  const later = sandbox.admin.createTask({ title: 'Später entscheiden' });
+
+  const listed = await service['sync.candidates']({ areas: ['appointments', 'tasks'] });
+  expect(listed.candidates).toEqual([]);
+  expect(listed.warnings).toEqual([]);
+  const outline = (items: typeof listed.items) => items.map((item) => `${item.area} ${item.change} ${item.type} ${item.subject}`).sort();
+  expect(outline(listed.items)).toEqual(['appointments new APPOINTMENT Besuch in Marburg', 'tasks new TASK Angebot nachfassen', 'tasks new TASK Später entscheiden']);
+
+  // The wizard ticks by the ids the list gives (Graph's immutable ids).
+  const idOf = (subject: string) => listed.items.find((item) => item.subject === subject)?.itemId ?? '';
+  const result = await service['sync.import']({ selections: [], items: [idOf('Besuch in Marburg'), idOf('Angebot nachfassen')], areas: ['appointments', 'tasks'] });
+  expect(result).toMatchObject({ imported: 2, itemsImported: 2, moved: 0, errors: [] });
+  const made = await service['activities.list']({ runId: result.runId, limit: 100 });
+  expect(made.map((a) => `${a.type} ${a.subject}`).sort()).toEqual(['APPOINTMENT Besuch in Marburg', 'TASK Angebot nachfassen']);
+  expect(result.activityIds.sort()).toEqual(made.map((a) => a.id).sort());
+  // Linked back at once; the unticked task is left as it was, and is still a candidate.
+  expect(sandbox.admin.task(offer.id)?.linkedResources).toHaveLength(1);
+  expect(sandbox.admin.task(later.id)?.linkedResources).toHaveLength(0);
+  const again = await service['sync.candidates']({ areas: ['appointments', 'tasks'] });
+  expect(outline(again.items)).toEqual(['tasks new TASK Später entscheiden']);
+});

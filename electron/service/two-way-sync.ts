@@ -1,10 +1,10 @@
 /**
- * The two-way sync of appointments and tasks for one groupware account, as the CLI runs it: after the mail
- * import in `sync`, and at once after a CRM change in `activity …` / `conflict resolve` (DESIGN §5). Connects,
+ * The two-way sync of appointments and tasks for one groupware account: after the mail import in `sync` and in
+ * the wizard, and at once after a CRM change in `activity …` / `conflict resolve` (DESIGN §5). Connects,
  * finds the mailbox and the signed-in employee (DESIGN §3), and runs the engine (electron/engine/two-way).
  */
 import type { Locale } from '../../shared/contract';
-import type { Problem, SyncArea } from '../../shared/sync/mail-import-types';
+import type { Problem, SyncArea, SyncSummary } from '../../shared/sync/mail-import-types';
 import type { OutlookItemCandidate } from '../../shared/sync/two-way-types';
 import type { CrmStore } from '../crm/store';
 import { calendarWindow, previewTwoWay, runTwoWaySync, type TwoWaySummary } from '../engine/two-way';
@@ -38,8 +38,31 @@ export interface TwoWayConnection {
   close(): Promise<void>;
 }
 
+export function includesMails(areas: readonly SyncArea[]): boolean {
+  return areas.includes('mails');
+}
+
 export function includesTwoWay(areas: readonly SyncArea[]): boolean {
   return areas.includes('appointments') || areas.includes('tasks');
+}
+
+/** The two-way areas among these, in a fixed order. */
+export function twoWayAreas(areas: readonly SyncArea[]): SyncArea[] {
+  return (['appointments', 'tasks'] as const).filter((area) => areas.includes(area));
+}
+
+/** A mail import's summary with a two-way run's added: one summary for the tray and the wizard's result. */
+export function withTwoWayResult(summary: SyncSummary, run: TwoWaySummary): SyncSummary {
+  return {
+    ...summary,
+    imported: summary.imported + run.imported,
+    itemsImported: (summary.itemsImported ?? 0) + run.imported,
+    pushed: summary.pushed + run.pushed,
+    conflicts: summary.conflicts + run.conflicts,
+    warnings: [...summary.warnings, ...run.warnings],
+    errors: [...summary.errors, ...run.errors],
+    activityIds: [...summary.activityIds, ...run.activityIds.filter((id) => !summary.activityIds.includes(id))],
+  };
 }
 
 /** How the service opens the two-way sync (tests pass a fake, as they do for the mail import). */

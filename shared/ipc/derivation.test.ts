@@ -48,7 +48,7 @@ const service: ServiceOf<Extended> = {
   'app.info': () => Promise.resolve(info),
   'test.echo': ({ text }) => Promise.resolve({ echo: text }),
   // The product's other calls are not what this test derives; they only have to exist.
-  'sync.candidates': () => Promise.resolve({ folders: [], candidates: [], warnings: [] }),
+  'sync.candidates': () => Promise.resolve({ folders: [], candidates: [], warnings: [], items: [] }),
   'sync.import': () => Promise.reject(new Error('not used by this test')),
   'activities.list': () => Promise.resolve([]),
   'activities.get': () => Promise.resolve(null),

@@ -118,6 +118,11 @@ export const SyncSummary = z.object({
   errors: z.array(Problem),
   /** The activities this run created, for the result page and the tray notice's link. */
   activityIds: z.array(z.string()),
+  /**
+   * Of `imported`, the appointed times, meetings, tasks and follow-ups created or changed from Outlook (the rest
+   * are mails); absent when the run covered mails only.
+   */
+  itemsImported: z.number().int().nonnegative().optional(),
 });
 export type SyncSummary = z.infer<typeof SyncSummary>;
 

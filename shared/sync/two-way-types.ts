@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ActivityRow } from '../crm/activity-row';
-import { Problem } from './mail-import-types';
+import { CandidateList, Problem } from './mail-import-types';
 
 export const SyncConflict = z.object({
   id: z.string(),
@@ -49,3 +49,10 @@ export const OutlookItemCandidate = z.object({
   changedFields: z.array(z.string()),
 });
 export type OutlookItemCandidate = z.infer<typeof OutlookItemCandidate>;
+
+/**
+ * Wizard step 2's list: the mails of the import folders (with the folders' report) and Outlook's new and changed
+ * appointments and tasks, for the areas asked for.
+ */
+export const WizardCandidates = CandidateList.extend({ items: z.array(OutlookItemCandidate) });
+export type WizardCandidates = z.infer<typeof WizardCandidates>;

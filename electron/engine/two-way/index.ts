@@ -59,6 +59,8 @@ export interface TwoWaySummary {
   conflicts: number;
   /** Activities unlinked because their item was deleted in Outlook. */
   unlinked: number;
+  /** The activities created or changed from Outlook (what a result page lists), each once. */
+  activityIds: string[];
   warnings: Problem[];
   errors: Problem[];
 }
@@ -87,7 +89,7 @@ async function dropOtherWindows(db: Kysely<CrmDatabase>, mailbox: string, curren
 }
 
 export async function runTwoWaySync(options: TwoWayOptions): Promise<TwoWaySummary> {
-  const summary: TwoWaySummary = { imported: 0, pushed: 0, conflicts: 0, unlinked: 0, warnings: [], errors: [] };
+  const summary: TwoWaySummary = { imported: 0, pushed: 0, conflicts: 0, unlinked: 0, activityIds: [], warnings: [], errors: [] };
   const kinds: ItemKind[] = [...(options.areas.appointments ? (['event'] as const) : []), ...(options.areas.tasks ? (['task'] as const) : [])];
   for (const kind of kinds) {
     try {
@@ -265,6 +267,7 @@ async function carryOut(context: ActionContext, action: Exclude<SyncAction, { ki
         await trx.updateTable('sync_conflicts').set({ resolved_at: context.now().toISOString(), resolution: 'gone' }).where('item_id', '=', item.id).where('resolved_at', 'is', null).execute();
       });
       summary.imported++;
+      summary.activityIds.push(activityId);
       return;
     }
     case 'updateCrm': {
@@ -276,6 +279,7 @@ async function carryOut(context: ActionContext, action: Exclude<SyncAction, { ki
         await saveBase(trx, context, action.activityId, action.itemId, action.fields, undefined);
       });
       summary.imported++;
+      if (!summary.activityIds.includes(action.activityId)) summary.activityIds.push(action.activityId);
       return;
     }
     case 'unlinkInCrm': {
