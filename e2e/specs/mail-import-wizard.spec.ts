@@ -47,13 +47,15 @@ test('imports the ticked mails, with a typed subject, and leaves the unticked on
   expect(importFolderBefore).toContain(UNTICKED);
   await openWizard(page, syncApp);
 
-  // Step 1: mails chosen by default; tasks and appointed times shown, disabled, with the reason.
+  // Step 1: mails chosen by default; tasks and appointed times can be added for this run.
   await expectQuietFocus(page, 'Step 1 of 5: Area selection');
   const mails = page.getByRole('checkbox', { name: 'Mails' });
   await expect(mails).toBeChecked();
-  await expect(page.getByRole('checkbox', { name: 'Tasks' })).toBeDisabled();
-  await expect(page.getByRole('checkbox', { name: 'Appointed times' })).toBeDisabled();
-  await expect(page.getByText('Not listed in this wizard yet: the automatic synchronization keeps them in step with Outlook.')).toHaveCount(2);
+  for (const other of ['Tasks', 'Appointed times']) {
+    await expect(page.getByRole('checkbox', { name: other })).not.toBeChecked();
+    await expect(page.getByRole('checkbox', { name: other })).toBeEnabled();
+  }
+  await expect(page.getByText('Not ticked in your preferences: tick it to include it this time.')).toHaveCount(2);
   // Keyboard: Tab reaches the checkbox, Space toggles it, Enter is *Next*.
   await page.keyboard.press('Tab');
   await expect(mails).toBeFocused();
@@ -175,9 +177,9 @@ test.describe('in German', () => {
     await openWizard(page, syncApp);
     await expect(page.getByRole('heading', { name: 'Schritt 1 von 5: Bereichsauswahl' })).toBeVisible();
     await expect(page.getByRole('checkbox', { name: 'E-Mails' })).toBeChecked();
-    await expect(page.getByRole('checkbox', { name: 'Aufgaben' })).toBeDisabled();
-    await expect(page.getByRole('checkbox', { name: 'Termine' })).toBeDisabled();
-    await expect(page.getByText('Noch nicht in diesem Assistenten: Die automatische Synchronisation gleicht sie mit Outlook ab.')).toHaveCount(2);
+    await expect(page.getByRole('checkbox', { name: 'Aufgaben' })).toHaveAccessibleDescription(/^Aufgaben und Wiedervorlagen in Ihrer Microsoft-To-Do-Aufgabenliste/);
+    await expect(page.getByRole('checkbox', { name: 'Termine' })).toHaveAccessibleDescription(/^Termine und Besprechungen in Ihrem Outlook-Kalender/);
+    await expect(page.getByText('In Ihren Einstellungen nicht ausgewählt: Wählen Sie es aus, um es diesmal einzubeziehen.')).toHaveCount(2);
     await expect(page.getByRole('button', { name: 'Weiter' })).toBeEnabled();
   });
 

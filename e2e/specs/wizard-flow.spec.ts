@@ -142,30 +142,41 @@ test('with the documents step switched off by the admin: not shown, not counted,
   expect(documents.every((d) => d.category === null && d.keyword === null)).toBe(true);
 });
 
-test('areas and result view as the preferences say: mails off can be ticked for this run; summary only, then all imported mails', async ({ page, syncApp }) => {
+test('areas and result view as the preferences say: mails off can be ticked for this run, a page per area; summary only, then all imported mails', async ({ page, syncApp }) => {
   await valueOf(syncApp, 'prefs.update', { patch: { areas: { mails: false, tasks: true, appointments: false }, resultView: 'summaryOnly' } });
   await openWizard(page, syncApp);
   const mails = page.getByRole('checkbox', { name: 'Mails' });
   await expect(mails).not.toBeChecked();
-  await expect(mails).toHaveAccessibleDescription(/Not ticked in your preferences: tick it to import mails this time\./);
+  await expect(mails).toHaveAccessibleDescription(/Not ticked in your preferences: tick it to include it this time\./);
   const tasks = page.getByRole('checkbox', { name: 'Tasks' });
   await expect(tasks).toBeChecked();
-  await expect(tasks).toBeDisabled();
-  await expect(tasks).toHaveAccessibleDescription('Not listed in this wizard yet: the automatic synchronization keeps them in step with Outlook.');
+  await expect(tasks).toHaveAccessibleDescription(/^Tasks and follow-ups in your Microsoft To Do task list/);
   await expect(page.getByRole('checkbox', { name: 'Appointed times' })).not.toBeChecked();
+  await mails.uncheck();
+  await tasks.uncheck();
   await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
-  await expect(page.getByText('Tick mails to continue: only mails are imported in this version.')).toBeVisible();
+  await expect(page.getByText('Choose at least one area to continue.')).toBeVisible();
   await mails.check();
+  await tasks.check();
 
-  // Tasks were asked for too: the service says the wizard does not list them yet.
+  // A page per area: the mails, then the tasks.
   const table = page.getByRole('table', { name: 'New mails in Outlook' });
   await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByText('Tasks are not listed in the wizard yet: the automatic synchronization keeps them in step with Outlook.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Step 2 of 5: Activity selection – Mails (1 of 2)' })).toBeFocused();
   await table.getByRole('checkbox', { name: 'Import all mails' }).click(); // all → none
   await table.getByRole('checkbox', { name: new RegExp(escapeRegExp(CONTRACT_MAIL)) }).click();
   await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Step 2 of 5: Activity selection – Tasks (2 of 2)' })).toBeFocused();
+  const taskTable = page.getByRole('table', { name: 'New and changed tasks in Outlook' });
+  const outlookTasks = syncApp.sandbox.admin.todoList('defaultList').tasks.length;
+  await expect(page.getByText(`${outlookTasks} of ${outlookTasks} tasks ticked for import.`)).toBeVisible();
+  await taskTable.getByRole('checkbox', { name: 'Import all tasks' }).click(); // all → none
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByTestId('sync-result')).toContainText('1 mail imported as an activity.');
+  await expect(page.getByTestId('sync-result')).toContainText('0 tasks and appointed times taken from Outlook (new or changed).');
+  await expect(page.getByTestId('sync-result')).toContainText(`${outlookTasks} items from Outlook not ticked: they stay as they are and are listed again next time.`);
+  expect(syncApp.sandbox.admin.todoList('defaultList').tasks.every((task) => task.linkedResources.length === 0)).toBe(true);
   await expect(page.getByText('Your preferences show only this summary after an import.')).toBeVisible();
   await expect(page.getByRole('table')).toHaveCount(0);
 

@@ -1,8 +1,7 @@
 /**
- * Step 1, *Area selection*: what to import. Ticked at first as the user's preferences say (mails only out of the
- * box); an area switched off there is unticked but can be ticked for this run. Tasks and appointed times are
- * shown, disabled, with the reason, so nobody wonders where they went: their synchronization comes later (ticked
- * in the preferences, they are still asked for, and the service's warning says so on the next step).
+ * Step 1, *Area selection*: what to import — mails, tasks, appointed times. Ticked at first as the user's
+ * preferences say (mails only out of the box); an area switched off there is unticked but can be ticked for this
+ * run, and its hint says so. The next step has a page for each area ticked here.
  */
 import { Button, Caption1, Checkbox, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
@@ -32,7 +31,6 @@ export function AreaStep({ areas, preferences, preferencesFailed, onAreaChange, 
   const { t } = useTranslation();
   const styles = useStyles();
   const canGoOn = canReadOutlook(areas);
-  const othersTicked = areas.tasks || areas.appointments;
 
   return (
     <WizardStepFrame
@@ -43,7 +41,7 @@ export function AreaStep({ areas, preferences, preferencesFailed, onAreaChange, 
           <Button appearance="primary" disabled={!canGoOn} onClick={onNext}>
             {t('sync.next')}
           </Button>
-          {!canGoOn && <Text role="status">{t(othersTicked ? 'sync.areas.mailsNeeded' : 'sync.areas.noneChosen')}</Text>}
+          {!canGoOn && <Text role="status">{t('sync.areas.noneChosen')}</Text>}
         </>
       }
     >
@@ -63,8 +61,18 @@ export function AreaStep({ areas, preferences, preferencesFailed, onAreaChange, 
           checked={areas.mails}
           onChange={(checked) => onAreaChange('mails', checked)}
         />
-        <AreaOption label={t('sync.areas.tasks')} hints={[t('sync.areas.later')]} checked={areas.tasks} />
-        <AreaOption label={t('sync.areas.appointments')} hints={[t('sync.areas.later')]} checked={areas.appointments} />
+        <AreaOption
+          label={t('sync.areas.tasks')}
+          hints={[t('sync.areas.tasksHint'), ...(preferences.areas.tasks ? [] : [t('sync.areas.offInPreferences')])]}
+          checked={areas.tasks}
+          onChange={(checked) => onAreaChange('tasks', checked)}
+        />
+        <AreaOption
+          label={t('sync.areas.appointments')}
+          hints={[t('sync.areas.appointmentsHint'), ...(preferences.areas.appointments ? [] : [t('sync.areas.offInPreferences')])]}
+          checked={areas.appointments}
+          onChange={(checked) => onAreaChange('appointments', checked)}
+        />
       </fieldset>
     </WizardStepFrame>
   );

@@ -28,20 +28,24 @@ import { useAddressFixes, type SelectionState } from './senders/useAddressFixes'
 import { blockingCount, selectionsFor, tickAll, tickedCount, type CandidateEdit, type Edits } from './selection-rules';
 import { SelectionStatus } from './SelectionStatus';
 import { useSyncProgress } from './useSyncProgress';
-import { WizardStepFrame } from './WizardStepFrame';
+import { WizardStepFrame, type WizardPage } from './WizardStepFrame';
 
 interface CandidateSelectionProps {
   /** The candidates as Outlook was read; a sender fix reads them again (kept in this step's state). */
   list: CandidateList;
   /** The CRM's lists for the pickers (loaded while Outlook was read). */
   crmLists: CrmLists;
+  /** This page among the step's pages (one per chosen area). */
+  page?: WizardPage | undefined;
+  /** Further pages follow: *Next* works with no mail ticked (or none there). */
+  nextWithoutMails?: boolean;
   importing: boolean;
   importError: ErrorInfo | null;
   onBack: () => void;
   onImport: (selections: MailImportSelection[], skipped: number) => void;
 }
 
-export function CandidateSelection({ list: firstList, crmLists, importing, importError, onBack, onImport }: CandidateSelectionProps) {
+export function CandidateSelection({ list: firstList, crmLists, page, nextWithoutMails = false, importing, importError, onBack, onImport }: CandidateSelectionProps) {
   const { t } = useTranslation();
   const progress = useSyncProgress(importing);
   const { lists, index, retry, reload } = crmLists;
@@ -71,12 +75,13 @@ export function CandidateSelection({ list: firstList, crmLists, importing, impor
   const count = tickedCount(list.candidates, ticked);
   const blocking = blockingCount(list.candidates, ticked, edits);
   // After a sender fix *Import* waits for the list read again, so it imports what the grid shows.
-  const canImport = !importing && !fixes.refreshing && count > 0 && blocking === 0;
+  const canImport = !importing && !fixes.refreshing && (count > 0 || nextWithoutMails) && blocking === 0;
   const startImport = () => onImport(selectionsFor(list.candidates, ticked, edits), total - count);
 
   return (
     <WizardStepFrame
       step="activities"
+      page={page}
       onDefaultAction={canImport ? startImport : undefined}
       actions={
         <>
@@ -139,7 +144,7 @@ export function CandidateSelection({ list: firstList, crmLists, importing, impor
               />
             }
           />
-          <SelectionStatus ticked={count} total={total} blocking={blocking} onGoToFirst={() => grid.current?.goToFirstBlocking()} />
+          <SelectionStatus ticked={count} total={total} blocking={blocking} nothingTickedBlocks={!nextWithoutMails} onGoToFirst={() => grid.current?.goToFirstBlocking()} />
         </>
       )}
       {importing && <OperationProgress label={t('sync.importing.label')} progress={progress} describe={(p) => t('sync.importing.progress', { done: p.done, total: p.total })} />}

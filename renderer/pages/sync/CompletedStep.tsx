@@ -20,7 +20,7 @@ interface CompletedStepProps {
 
 export function CompletedStep({ result, view, onAgain, onClose }: CompletedStepProps) {
   const { t } = useTranslation();
-  const { summary, skipped } = result;
+  const { summary, skipped, skippedItems, areas } = result;
   return (
     <WizardStepFrame
       step="completed"
@@ -34,7 +34,7 @@ export function CompletedStep({ result, view, onAgain, onClose }: CompletedStepP
         </>
       }
     >
-      <ResultSummary summary={summary} skipped={skipped} />
+      <ResultSummary summary={summary} skipped={skipped} skippedItems={skippedItems} mails={areas?.includes('mails') ?? true} />
       {view === 'currentImport' && <ImportedActivities query={{ runId: summary.runId }} expected={summary.activityIds.length} />}
       {view === 'allImportedMails' && <ImportedActivities query={{ quicksearch: 'all-imported-mails' }} expected={summary.activityIds.length} />}
       {view === 'summaryOnly' && <Text>{t('sync.result.summaryOnly')}</Text>}

@@ -1,5 +1,6 @@
 /**
- * The result's summary in words: imported, not imported (they stay in Outlook), not ticked, warnings and errors —
+ * The result's summary in words: mails imported, not imported (they stay in Outlook), not ticked; tasks and
+ * appointed times taken from Outlook, not ticked, the CRM's changes written to Outlook, conflicts; warnings and errors —
  * then each problem itself. A cancelled import says so first, with the server's sentence (how many were imported,
  * that the rest stays in Outlook); an import that broke off (e.g. the connection was lost) shows its error
  * sentence among the errors, and the list below still shows what it imported.
@@ -18,7 +19,17 @@ const useStyles = makeStyles({
 /** The engine's code for "the user cancelled": its sentence is the news, not a warning among others. */
 const SYNC_CANCELLED = 'SYNC_CANCELLED';
 
-export function ResultSummary({ summary, skipped }: { summary: SyncSummary; skipped: number }) {
+interface ResultSummaryProps {
+  summary: SyncSummary;
+  /** Mails left unticked. */
+  skipped: number;
+  /** Outlook items left unticked; undefined when no tasks or appointed times were chosen. */
+  skippedItems?: number | undefined;
+  /** Whether mails were chosen (their lines are left out otherwise). */
+  mails?: boolean;
+}
+
+export function ResultSummary({ summary, skipped, skippedItems, mails = true }: ResultSummaryProps) {
   const { t } = useTranslation();
   const styles = useStyles();
   const headingId = useId();
@@ -39,9 +50,21 @@ export function ResultSummary({ summary, skipped }: { summary: SyncSummary; skip
         </MessageBar>
       ))}
       <ul className={styles.list}>
-        <li>{t('sync.result.imported', { count: summary.imported })}</li>
-        <li>{t('sync.result.pending', { count: summary.pending })}</li>
-        <li>{t('sync.result.skipped', { count: skipped })}</li>
+        {mails && (
+          <>
+            <li>{t('sync.result.imported', { count: summary.imported - (summary.itemsImported ?? 0) })}</li>
+            <li>{t('sync.result.pending', { count: summary.pending })}</li>
+            <li>{t('sync.result.skipped', { count: skipped })}</li>
+          </>
+        )}
+        {skippedItems !== undefined && (
+          <>
+            <li>{t('sync.result.itemsImported', { count: summary.itemsImported ?? 0 })}</li>
+            <li>{t('sync.result.itemsSkipped', { count: skippedItems })}</li>
+            <li>{t('sync.result.pushed', { count: summary.pushed })}</li>
+          </>
+        )}
+        {summary.conflicts > 0 && <li>{t('sync.result.conflicts', { count: summary.conflicts })}</li>}
         {problems === 0 ? (
           <li>{t('sync.result.noProblems')}</li>
         ) : (

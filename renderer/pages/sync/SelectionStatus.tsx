@@ -15,17 +15,19 @@ interface SelectionStatusProps {
   ticked: number;
   total: number;
   blocking: number;
+  /** Whether *Next* needs a ticked mail (not when other areas' pages follow). */
+  nothingTickedBlocks?: boolean;
   onGoToFirst: () => void;
 }
 
-export function SelectionStatus({ ticked, total, blocking, onGoToFirst }: SelectionStatusProps) {
+export function SelectionStatus({ ticked, total, blocking, nothingTickedBlocks = true, onGoToFirst }: SelectionStatusProps) {
   const { t } = useTranslation();
   const styles = useStyles();
   return (
     <div className={styles.status}>
       <div role="status" className={styles.status}>
         <Text>{t('sync.ticked', { count: ticked, total })}</Text>
-        {ticked === 0 && <Text>{t('sync.nothingTicked')}</Text>}
+        {ticked === 0 && <Text>{t(nothingTickedBlocks ? 'sync.nothingTicked' : 'sync.nothingTickedStays')}</Text>}
         {blocking > 0 && (
           <Text className={styles.blocking} weight="semibold" data-testid="import-blocked">
             {t('sync.blocking', { count: blocking })}

@@ -6,12 +6,12 @@
  * coming back shows it again.
  */
 import { Spinner } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { z } from 'zod';
 import type { Preferences } from '../../../shared/prefs/preferences';
-import { SyncSummary } from '../../../shared/sync/mail-import-types';
+import { SyncArea, SyncSummary } from '../../../shared/sync/mail-import-types';
 import { PageLayout } from '../common/PageLayout';
 import { ActivitiesStep } from './ActivitiesStep';
 import { AreaStep } from './AreaStep';
@@ -22,13 +22,21 @@ import { useCrmLists } from './grid/useCrmLists';
 import { ImportStep } from './ImportStep';
 import { LeaveWizardDialog } from './LeaveWizardDialog';
 import { StepIndicator } from './StepIndicator';
+import { KeptStep } from './KeptStep';
 import { useSyncWizard, type ImportResult } from './useSyncWizard';
 import { useWizardLeaveGuard } from './useWizardLeaveGuard';
 import { useWizardPreferences } from './useWizardPreferences';
 import { WizardStepsContext } from './WizardStepFrame';
 import { leavingLosesWork } from './wizard-course';
 
-const KeptResult = z.object({ syncResult: z.object({ summary: SyncSummary, skipped: z.number().int().nonnegative() }) });
+const KeptResult = z.object({
+  syncResult: z.object({
+    summary: SyncSummary,
+    skipped: z.number().int().nonnegative(),
+    skippedItems: z.number().int().nonnegative().optional(),
+    areas: z.array(SyncArea).optional(),
+  }),
+});
 
 export function SyncPage() {
   const { t } = useTranslation();
@@ -91,7 +99,16 @@ function Wizard({ preferences, preferencesFailed }: { preferences: Preferences; 
       )}
       {selectionKept && (
         <KeptStep visible={step === 'activities'}>
-          <ActivitiesStep candidates={candidates} crmLists={crmLists} onBack={wizard.back} onRetry={wizard.loadCandidates} onNext={wizard.chooseMails} />
+          <ActivitiesStep
+            candidates={candidates}
+            pages={wizard.pages}
+            page={wizard.page}
+            crmLists={crmLists}
+            onBack={wizard.back}
+            onRetry={wizard.loadCandidates}
+            onNextMails={wizard.chooseMails}
+            onNextItems={wizard.chooseItems}
+          />
         </KeptStep>
       )}
       {step === 'documents' && (
@@ -112,20 +129,5 @@ function Wizard({ preferences, preferencesFailed }: { preferences: Preferences; 
       )}
       <LeaveWizardDialog guard={guard} importing={importing || guard.leavingAfterImport} />
     </WizardStepsContext.Provider>
-  );
-}
-
-/** A step kept mounted while hidden; when it shows again, focus goes to its heading as on a fresh step. */
-function KeptStep({ visible, children }: { visible: boolean; children: ReactNode }) {
-  const container = useRef<HTMLDivElement>(null);
-  const wasVisible = useRef(visible);
-  useEffect(() => {
-    if (visible && !wasVisible.current) container.current?.querySelector<HTMLElement>('h2')?.focus();
-    wasVisible.current = visible;
-  }, [visible]);
-  return (
-    <div ref={container} hidden={!visible}>
-      {children}
-    </div>
   );
 }

@@ -6,11 +6,19 @@
  * never lands on it), and a ring around a title reads as a selection; the controls keep theirs.
  */
 import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
-import { createContext, useContext, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALL_STEPS, type StepName } from './wizard-course';
 
 export type WizardStepName = StepName;
+
+/** One of a step's pages (the activity selection has one per chosen area): named in the heading when there are several. */
+export interface WizardPage {
+  name: string;
+  /** 1-based. */
+  index: number;
+  count: number;
+}
 
 /** The steps of this run, in order: without *Edit documents* when the admin setting is off. */
 export const WizardStepsContext = createContext<readonly StepName[]>(ALL_STEPS);
@@ -29,13 +37,16 @@ interface WizardStepFrameProps {
   actions: ReactNode;
   /** What Enter does; undefined while the default button is disabled. */
   onDefaultAction?: (() => void) | undefined;
+  page?: WizardPage | undefined;
 }
 
-export function WizardStepFrame({ step, children, actions, onDefaultAction }: WizardStepFrameProps) {
+export function WizardStepFrame({ step, children, actions, onDefaultAction, page }: WizardStepFrameProps) {
   const { t } = useTranslation();
   const styles = useStyles();
   const steps = useContext(WizardStepsContext);
   const heading = useRef<HTMLHeadingElement>(null);
+  const headingId = useId();
+  const title = t('sync.stepOf', { step: steps.indexOf(step) + 1, total: steps.length, name: t(`sync.steps.${step}`) });
   useEffect(() => heading.current?.focus(), [step]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -48,9 +59,9 @@ export function WizardStepFrame({ step, children, actions, onDefaultAction }: Wi
   };
 
   return (
-    <section className={styles.frame} aria-labelledby={`sync-step-${step}`} onKeyDown={onKeyDown}>
-      <h2 id={`sync-step-${step}`} className={styles.heading} ref={heading} tabIndex={-1}>
-        {t('sync.stepOf', { step: steps.indexOf(step) + 1, total: steps.length, name: t(`sync.steps.${step}`) })}
+    <section className={styles.frame} aria-labelledby={headingId} onKeyDown={onKeyDown}>
+      <h2 id={headingId} className={styles.heading} ref={heading} tabIndex={-1}>
+        {page === undefined || page.count < 2 ? title : t('sync.stepPage', { title, page: page.name, index: page.index, count: page.count })}
       </h2>
       {children}
       <div className={styles.actions}>{actions}</div>

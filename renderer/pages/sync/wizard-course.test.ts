@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PREFERENCES } from '../../../shared/prefs/preferences';
-import { canReadOutlook, initialAreas, leavingLosesWork, requestedAreas, stepAfter, wizardSteps } from './wizard-course';
+import { canReadOutlook, initialAreas, leavingLosesWork, pageAfter, pageBefore, requestedAreas, stepAfter, wizardSteps } from './wizard-course';
 
 describe('wizardSteps', () => {
   it('has the documents step between activity selection and import while the admin setting is on', () => {
@@ -9,6 +9,11 @@ describe('wizardSteps', () => {
 
   it('leaves it out entirely when the setting is off: not shown, not counted', () => {
     expect(wizardSteps(false)).toEqual(['areas', 'activities', 'import', 'completed']);
+  });
+
+  it('leaves it out when no mails are chosen: appointments and tasks have no documents to categorize', () => {
+    expect(wizardSteps(true, false)).toEqual(['areas', 'activities', 'import', 'completed']);
+    expect(wizardSteps(true, true)).toEqual(['areas', 'activities', 'documents', 'import', 'completed']);
   });
 
   it('goes from the activity selection to the documents, or straight to the import', () => {
@@ -25,14 +30,25 @@ describe('areas', () => {
     expect(initialAreas({ areas: { mails: false, tasks: true, appointments: true } })).toEqual({ mails: false, tasks: true, appointments: true });
   });
 
-  it('need mails to read Outlook: tasks and appointed times alone import nothing in this version', () => {
+  it('need one of them ticked to read Outlook, whichever it is', () => {
     expect(canReadOutlook({ mails: true, tasks: false, appointments: false })).toBe(true);
-    expect(canReadOutlook({ mails: false, tasks: true, appointments: true })).toBe(false);
+    expect(canReadOutlook({ mails: false, tasks: true, appointments: false })).toBe(true);
+    expect(canReadOutlook({ mails: false, tasks: false, appointments: true })).toBe(true);
+    expect(canReadOutlook({ mails: false, tasks: false, appointments: false })).toBe(false);
   });
 
-  it('ask for every ticked area, so the service can say which it does not synchronize yet', () => {
+  it('are asked for, ticked ones only, in the order the first step lists them', () => {
     expect(requestedAreas({ mails: true, tasks: false, appointments: false })).toEqual(['mails']);
     expect(requestedAreas({ mails: true, tasks: true, appointments: true })).toEqual(['mails', 'tasks', 'appointments']);
+    expect(requestedAreas({ mails: false, tasks: true, appointments: true })).toEqual(['tasks', 'appointments']);
+  });
+
+  it('give the activity selection one page each, walked forward and back', () => {
+    const pages = requestedAreas({ mails: true, tasks: false, appointments: true });
+    expect(pageAfter(pages, 'mails')).toBe('appointments');
+    expect(pageAfter(pages, 'appointments')).toBeNull();
+    expect(pageBefore(pages, 'appointments')).toBe('mails');
+    expect(pageBefore(pages, 'mails')).toBeNull();
   });
 });
 

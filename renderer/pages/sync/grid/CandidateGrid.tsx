@@ -22,7 +22,8 @@ import { GRID_WIDTH, gridColumns, gridFeatures } from './grid-columns';
 import { GridHeader, HEADER_HEIGHT } from './GridHeader';
 import { gridRows, type DataColumnId, type GridRow } from './grid-rows';
 import type { PickIndex } from './pick-lists';
-import { headerTick, tickRows, tickShown, type TickState } from './tick-rules';
+import { headerTick, type TickState } from './tick-rules';
+import { useRangeTicks } from './useRangeTicks';
 
 const SCROLLER_MIN_HEIGHT = 320;
 const SCROLLER_VIEWPORT_SHARE = 0.65;
@@ -109,22 +110,7 @@ export function CandidateGrid(props: CandidateGridProps) {
   });
 
   // Shift-ticking ranges from the row ticked or unticked by hand last.
-  const anchor = useRef<string | null>(null);
-  const tick = useCallback(
-    (messageId: string, value: boolean, range: boolean) => {
-      const from = anchor.current;
-      onTickedChange((current) => tickRows(current, shown, messageId, value, range ? { anchor: from } : null));
-      anchor.current = messageId;
-    },
-    [onTickedChange, shown],
-  );
-  const onTickAll = useCallback(
-    (value: boolean) => {
-      anchor.current = null;
-      onTickedChange((current) => tickShown(current, shown, value));
-    },
-    [onTickedChange, shown],
-  );
+  const { tick, tickAllShown: onTickAll } = useRangeTicks(shown, onTickedChange);
   const actions = useMemo<GridActions>(
     () => ({ index, words, listsReady, locked, edit: onEdit, tick, preview: onPreview, senderAction: onSenderAction }),
     [index, words, listsReady, locked, onEdit, tick, onPreview, onSenderAction],
