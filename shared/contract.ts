@@ -59,6 +59,7 @@ export const TrayNotice = z.object({
 export type TrayNotice = z.infer<typeof TrayNotice>;
 
 const NoArgs = z.object({}).strict();
+const ConflictSide = z.enum(['crm', 'outlook']);
 
 /** What fixing an unknown e-mail address did. */
 export const AddressFix = z.object({
@@ -156,8 +157,16 @@ export const contract = defineContract({
     'activities.deleteGroupwareEntry': { req: z.object({ id: z.string().min(1) }).strict(), res: ChangeOutcome },
     /** Open sync conflicts: both sides changed differently; nothing is written for them until one is chosen. */
     'conflicts.list': { req: NoArgs, res: z.array(SyncConflict) },
-    /** Keeps the CRM's or Outlook's version; the choice is synced at once when Outlook can be reached. */
-    'conflicts.resolve': { req: z.object({ id: z.string().min(1), keep: z.enum(['crm', 'outlook']) }).strict(), res: ChangeOutcome },
+    /**
+     * Keeps the CRM's or Outlook's version, or — `keep: { fields }` — per differing field the side chosen (an
+     * event's time fields on one side: shared/sync/conflict-choices.ts); synced at once when Outlook can be reached.
+     */
+    'conflicts.resolve': {
+      req: z
+        .object({ id: z.string().min(1), keep: z.union([ConflictSide, z.object({ fields: z.record(z.string(), ConflictSide) }).strict()]) })
+        .strict(),
+      res: ChangeOutcome,
+    },
   },
   events: {
     'sync.progress': SyncProgress,

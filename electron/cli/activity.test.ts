@@ -115,4 +115,31 @@ describe('conflicts', () => {
     expect(JSON.parse((await h.cli('conflicts', '--db', db, '--json')).stdout)).toEqual([]);
     expectBadInput(await h.cli('conflict', 'resolve', conflicts[0]?.id ?? '', '--keep', 'crm', '--db', db), /no open conflict/);
   });
+
+  it('settled field by field: subject and place from Outlook, the time from the CRM, on both sides; a split time or a missing field is refused', async () => {
+    const db = await h.database();
+    const visit = rowOf(
+      await h.cli('activity', 'create', '--db', db, ...h.graph(), '--type', 'APPOINTMENT', '--subject', 'Visit Fabrikam', '--start', '2026-12-15T09:00:00Z', '--end', '2026-12-15T10:00:00Z', '--json'),
+    );
+    const eventId = visit.groupwareId ?? '';
+    h.sandbox.admin.updateEvent(eventId, { subject: 'Visit Fabrikam (Outlook)', location: { displayName: 'Room 2' } });
+    expect((await h.cli('activity', 'update', visit.id, '--db', db, '--subject', 'Visit Fabrikam (CRM)', '--start', '2026-12-15T13:00:00Z', '--end', '2026-12-15T14:00:00Z')).code).toBe(0);
+    expect(lastJsonLine(await h.cli('sync', '--db', db, ...h.graph(), '--areas', 'appointments', '--json'))).toMatchObject({ conflicts: 1 });
+    const [conflict] = z.array(z.object({ id: z.string(), fields: z.record(z.string(), z.unknown()) })).parse(JSON.parse((await h.cli('conflicts', '--db', db, '--json')).stdout));
+    expect(Object.keys(conflict?.fields ?? {}).sort()).toEqual(['end', 'location', 'start', 'subject']);
+    const resolve = (...choices: string[]) => h.cli('conflict', 'resolve', conflict?.id ?? '', ...choices.flatMap((c) => ['--field', c]), '--db', db, ...h.graph(), '--json');
+
+    expectBadInput(await resolve('subject=outlook', 'location=outlook', 'start=crm', 'end=outlook'), /end, start belong together/);
+    expectBadInput(await resolve('subject=outlook', 'start=crm', 'end=crm'), /missing: location/);
+    expectBadInput(await resolve('subject=both'), /write it as FIELD=crm or FIELD=outlook/);
+
+    const settled = await resolve('subject=outlook', 'location=outlook', 'start=crm', 'end=crm');
+    expect(settled.code, settled.stderr).toBe(0);
+    expect(rowOf(settled)).toMatchObject({ subject: 'Visit Fabrikam (Outlook)', location: 'Room 2', start: '2026-12-15T13:00:00.000Z' });
+    const event = h.sandbox.admin.event(eventId);
+    expect(event).toMatchObject({ subject: 'Visit Fabrikam (Outlook)', location: { displayName: 'Room 2' } });
+    expect(Date.parse(String((event?.start as { dateTime: string }).dateTime) + 'Z')).toBe(Date.parse('2026-12-15T13:00:00Z'));
+    // In step: the next sync has nothing to do.
+    expect(lastJsonLine(await h.cli('sync', '--db', db, ...h.graph(), '--areas', 'appointments', '--json'))).toMatchObject({ imported: 0, pushed: 0, conflicts: 0 });
+  });
 });

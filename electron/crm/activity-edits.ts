@@ -5,13 +5,15 @@
  * The groupware is not touched here: the two-way sync carries the change out (at once when a groupware is at
  * hand, else at the next sync).
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { ActivityTypeKey, StatusKey } from '../../shared/crm/built-ins';
+import { choicesProblem } from '../../shared/sync/conflict-choices';
 import { isDate } from '../../shared/sync/date-time';
+import type { FieldChoices, FieldValue, FieldValues, Side } from '../../shared/sync/plan';
 import { canonicalRule, RecurrenceError } from '../../shared/sync/recurrence';
 import { CrmError } from './errors';
 import { newId } from './ids';
-import type { Activity, CrmDatabase, GroupwareSyncChoice } from './schema';
+import type { Activity, CrmDatabase, GroupwareSyncChoice, SyncConflictsTable } from './schema';
 
 export interface ActivityInput {
   type?: string;
@@ -249,9 +251,10 @@ export async function openConflicts(db: Kysely<CrmDatabase>): Promise<OpenConfli
  * when the other side changed again after the question was asked. Keeping Outlook for an activity deleted in the
  * CRM drops the base: the item then comes in as a new activity.
  */
-export async function resolveConflict(db: Kysely<CrmDatabase>, conflictId: string, keep: 'crm' | 'outlook', now = new Date()): Promise<{ activityId: string; kind: 'event' | 'task' }> {
+export async function resolveConflict(db: Kysely<CrmDatabase>, conflictId: string, keep: Side | FieldChoices, now = new Date()): Promise<{ activityId: string; kind: 'event' | 'task' }> {
   const conflict = await db.selectFrom('sync_conflicts').selectAll().where('id', '=', conflictId).where('resolved_at', 'is', null).executeTakeFirst();
   if (conflict === undefined) throw new CrmError('CONFLICT_NOT_FOUND', `There is no open conflict with the id "${conflictId}"`);
+  if (typeof keep !== 'string') return resolveFieldByField(db, conflict, keep, now);
   const settle = keep === 'crm' ? conflict.outlook_json : conflict.crm_json;
   await db.transaction().execute(async (trx) => {
     // The item has been paired with another activity meanwhile (it came in anew): nothing is left to pair here.
@@ -271,10 +274,43 @@ export async function resolveConflict(db: Kysely<CrmDatabase>, conflictId: strin
       await trx
         .insertInto('groupware_base')
         .values({ activity_id: conflict.activity_id, mailbox: conflict.mailbox, kind: conflict.kind, item_id: conflict.item_id, list_id: null, fields_json: settle, link_written: 1, prefer: keep, updated_at: now.toISOString() })
-        .onConflict((oc) => oc.column('activity_id').doUpdateSet({ item_id: conflict.item_id, fields_json: settle, prefer: keep, updated_at: now.toISOString() }))
+        .onConflict((oc) => oc.column('activity_id').doUpdateSet({ item_id: conflict.item_id, fields_json: settle, prefer: keep, prefer_fields_json: null, updated_at: now.toISOString() }))
         .execute();
     }
     await trx.updateTable('sync_conflicts').set({ resolved_at: now.toISOString(), resolution: keep }).where('id', '=', conflictId).execute();
+  });
+  return { activityId: conflict.activity_id, kind: conflict.kind };
+}
+
+/**
+ * Field by field: the base takes, for each differing field, the value of the side *not* chosen — so that the
+ * next sync sees the chosen side as the one that changed it, and carries it over (shared/sync/plan.ts) — and
+ * keeps the choices until then. Only for a conflict where both sides still have the item.
+ */
+async function resolveFieldByField(db: Kysely<CrmDatabase>, conflict: Selectable<SyncConflictsTable>, choices: FieldChoices, now: Date): Promise<{ activityId: string; kind: 'event' | 'task' }> {
+  if (conflict.crm_json === null || conflict.outlook_json === null) {
+    throw new CrmError('ACTIVITY_INVALID', 'One side deleted this item: keep the CRM’s version or Outlook’s as a whole.');
+  }
+  const fields = JSON.parse(conflict.fields_json) as string[];
+  const problem = choicesProblem(conflict.kind, fields, choices);
+  if (problem !== null) throw new CrmError('ACTIVITY_INVALID', problem);
+  const crm = JSON.parse(conflict.crm_json) as FieldValues;
+  const outlook = JSON.parse(conflict.outlook_json) as FieldValues;
+  const base: Record<string, FieldValue> = { ...crm };
+  for (const field of fields) base[field] = (choices[field] === 'crm' ? outlook[field] : crm[field]) ?? null;
+  const values = { fields_json: JSON.stringify(base), prefer: null, prefer_fields_json: JSON.stringify(choices), updated_at: now.toISOString() };
+  await db.transaction().execute(async (trx) => {
+    const taken = await trx.selectFrom('groupware_base').select('activity_id').where('mailbox', '=', conflict.mailbox).where('item_id', '=', conflict.item_id).where('activity_id', '!=', conflict.activity_id).executeTakeFirst();
+    if (taken !== undefined) {
+      await trx.updateTable('sync_conflicts').set({ resolved_at: now.toISOString(), resolution: 'gone' }).where('id', '=', conflict.id).execute();
+      return;
+    }
+    await trx
+      .insertInto('groupware_base')
+      .values({ activity_id: conflict.activity_id, mailbox: conflict.mailbox, kind: conflict.kind, item_id: conflict.item_id, list_id: null, link_written: 1, ...values })
+      .onConflict((oc) => oc.column('activity_id').doUpdateSet({ item_id: conflict.item_id, ...values }))
+      .execute();
+    await trx.updateTable('sync_conflicts').set({ resolved_at: now.toISOString(), resolution: 'fields' }).where('id', '=', conflict.id).execute();
   });
   return { activityId: conflict.activity_id, kind: conflict.kind };
 }

@@ -297,10 +297,13 @@ export interface GroupwareBaseTable {
   link_written: Defaulted<Flag>;
   /** Set by resolving a conflict: the side the next sync carries out whatever the other did meanwhile. */
   prefer: 'crm' | 'outlook' | null;
+  /** Set by resolving a conflict field by field: FieldChoices (shared/sync/plan.ts), JSON. */
+  prefer_fields_json: Defaulted<string | null>;
   updated_at: Instant;
 }
 
-export type ConflictResolution = 'crm' | 'outlook' | 'agreed' | 'gone';
+/** The user's choice (a side, or `fields`: field by field), both sides came to agree, or the pair is gone. */
+export type ConflictResolution = 'crm' | 'outlook' | 'fields' | 'agreed' | 'gone';
 
 export interface SyncConflictsTable {
   id: string;

@@ -66,7 +66,7 @@ describe('migrations', () => {
     expect(await first.schemaVersion()).toBeNull();
     expect(await first.migrateToLatest()).toEqual(Object.keys(MIGRATIONS));
     expect(await first.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
-    expect(LATEST_SCHEMA_VERSION).toBe('0006-two-way-sync');
+    expect(LATEST_SCHEMA_VERSION).toBe('0007-conflict-field-choices');
     await first.close();
 
     const again = await open(file);

@@ -232,7 +232,7 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     'conflicts.list': () => guarded(() => openConflicts(store.db)),
     'conflicts.resolve': ({ id, keep }) =>
       changeAndPush(async () => {
-        const { activityId, kind } = await resolveConflict(store.db, id, keep);
+        const { activityId, kind } = await resolveConflict(store.db, id, typeof keep === 'string' ? keep : keep.fields);
         return { activityId, areas: [kind === 'event' ? 'appointments' : 'tasks'] };
       }),
   };

@@ -77,6 +77,34 @@ describe('plan: one pair', () => {
     ]);
   });
 
+  it('a conflict resolved field by field: Outlook’s choices come in first, then the CRM’s go out; cut off between, the rest still goes out', () => {
+    const g = (subject: string, location: string, start = 0): FieldValues => ({ subject, location, start });
+    // Resolved: subject from Outlook, location from the CRM; the base holds the other side's value of each.
+    const chosen: BaseEntry[] = [{ activityId: 'A1', itemId: 'I1', fields: g('crm', 'outlook room'), prefer: { subject: 'outlook', location: 'crm' } }];
+    const crmNow = crm(g('crm', 'crm room'));
+    const outlookNow = outlook(g('outlook', 'outlook room'));
+    expect(plan({ base: chosen, crm: crmNow, outlook: outlookNow })).toEqual([
+      { kind: 'updateCrm', activityId: 'A1', itemId: 'I1', fields: g('outlook', 'outlook room'), changed: ['subject'] },
+      { kind: 'updateOutlook', activityId: 'A1', itemId: 'I1', fields: g('outlook', 'crm room'), changed: ['location'] },
+    ]);
+    // The CRM's part was committed (the base is Outlook's values), Outlook's write was not: it goes out next time.
+    const afterCrm: BaseEntry[] = [{ activityId: 'A1', itemId: 'I1', fields: g('outlook', 'outlook room') }];
+    expect(plan({ base: afterCrm, crm: crm(g('outlook', 'crm room')), outlook: outlookNow })).toEqual([
+      { kind: 'updateOutlook', activityId: 'A1', itemId: 'I1', fields: g('outlook', 'crm room'), changed: ['location'] },
+    ]);
+  });
+
+  it('field by field, a field without a choice follows the side that changed it; changed on both sides, it is a conflict again', () => {
+    const chosen: BaseEntry[] = [{ activityId: 'A1', itemId: 'I1', fields: f('x'), prefer: { subject: 'crm' } }];
+    expect(plan({ base: chosen, crm: crm(f('y')), outlook: outlook(f('z', 5)) })).toEqual([
+      { kind: 'updateCrm', activityId: 'A1', itemId: 'I1', fields: f('z', 5), changed: ['start'] },
+      { kind: 'updateOutlook', activityId: 'A1', itemId: 'I1', fields: f('y', 5), changed: ['subject'] },
+    ]);
+    expect(plan({ base: chosen, crm: crm(f('y', 1)), outlook: outlook(f('z', 5)) })).toEqual([
+      { kind: 'conflict', activityId: 'A1', itemId: 'I1', crm: f('y', 1), outlook: f('z', 5), fields: ['start', 'subject'] },
+    ]);
+  });
+
   it('a missing key counts as no value', () => {
     expect(differingKeys({ a: null }, {})).toEqual([]);
     expect(differingKeys({ a: ['x', 'y'] }, { a: ['x', 'y'] })).toEqual([]);

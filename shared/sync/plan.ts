@@ -29,9 +29,16 @@ export interface BaseEntry {
   activityId: string;
   itemId: string;
   fields: FieldValues;
-  /** The user resolved a conflict for this side: it wins the next sync even if the other changed again. */
-  prefer?: 'crm' | 'outlook' | undefined;
+  /**
+   * The user resolved a conflict: this side wins the next sync even if the other changed again — for the whole
+   * item, or field by field (a field without a choice that both sides changed is a conflict again).
+   */
+  prefer?: Side | FieldChoices | undefined;
 }
+
+export type Side = 'crm' | 'outlook';
+/** Per field, the side whose value both take. */
+export type FieldChoices = Readonly<Record<string, Side>>;
 
 /** An activity that is (or wants to be) in Outlook. `wanted: false`: it must not be there (entry deleted). */
 export interface CrmEntry {
@@ -150,10 +157,41 @@ function planPair(b: BaseEntry, c: CrmEntry | undefined, o: OutlookEntry | undef
     // The user answered a conflict for one side: it wins now, whatever the other did since the question.
     if (b.prefer === 'crm') return [{ kind: 'updateOutlook', activityId, itemId, fields: c.fields, changed: differingKeys(o.fields, c.fields) }];
     if (b.prefer === 'outlook') return [{ kind: 'updateCrm', activityId, itemId, fields: o.fields, changed: differingKeys(c.fields, o.fields) }];
+    if (b.prefer !== undefined) {
+      const merged = mergeByField(b, c, o, b.prefer);
+      if (merged !== null) return merged;
+    }
     return [{ kind: 'conflict', activityId, itemId, crm: c.fields, outlook: o.fields, fields: differingKeys(c.fields, o.fields) }];
   }
   if (crmChanged) return [{ kind: 'updateOutlook', activityId, itemId, fields: c.fields, changed: differingKeys(b.fields, c.fields) }];
   return [{ kind: 'updateCrm', activityId, itemId, fields: o.fields, changed: differingKeys(b.fields, o.fields) }];
+}
+
+/**
+ * A conflict resolved field by field: each differing field takes the chosen side's value (a field without a
+ * choice: the side that changed it; changed on both sides, null — a conflict again). Outlook's values go to the
+ * CRM first, recording Outlook's values as the base; then the CRM's go to Outlook, recording the merged values.
+ * Cut off between the two, the next sync finds only the CRM changed and sends the rest on: nothing is undone.
+ */
+function mergeByField(b: BaseEntry, c: CrmEntry, o: OutlookEntry, choices: FieldChoices): SyncAction[] | null {
+  const { activityId, itemId } = b;
+  const toCrm: string[] = [];
+  const toOutlook: string[] = [];
+  const merged: Record<string, FieldValue> = { ...c.fields };
+  for (const key of differingKeys(c.fields, o.fields)) {
+    const crmMoved = !sameValue(b.fields[key] ?? null, c.fields[key] ?? null);
+    const outlookMoved = !sameValue(b.fields[key] ?? null, o.fields[key] ?? null);
+    const side = choices[key] ?? (crmMoved && outlookMoved ? null : outlookMoved ? 'outlook' : 'crm');
+    if (side === null) return null;
+    if (side === 'outlook') {
+      toCrm.push(key);
+      merged[key] = o.fields[key] ?? null;
+    } else toOutlook.push(key);
+  }
+  const actions: SyncAction[] = [];
+  if (toCrm.length > 0) actions.push({ kind: 'updateCrm', activityId, itemId, fields: toOutlook.length > 0 ? o.fields : merged, changed: toCrm });
+  if (toOutlook.length > 0) actions.push({ kind: 'updateOutlook', activityId, itemId, fields: merged, changed: toOutlook });
+  return actions;
 }
 
 /** The keys (of either record) whose values differ, sorted; a missing key counts as no value (null). */

@@ -8,6 +8,7 @@
 import type { Command } from 'commander';
 import type { ActivityRow } from '../../../shared/crm/activity-row';
 import type { Problem, SyncArea } from '../../../shared/sync/mail-import-types';
+import type { Side } from '../../../shared/sync/plan';
 import {
   counterpartOf,
   createActivity,
@@ -160,15 +161,25 @@ export function registerActivity(program: Command, context: CommandContext): voi
       }
     });
 
-  withGroupware(program.command('conflict').description('settle sync conflicts').command('resolve').argument('<id>', 'the conflict').description('keep the CRM\'s or Outlook\'s version'))
-    .requiredOption('--keep <side>', 'crm or outlook')
-    .action(async (id: string, options: GroupwareOptions & { keep: string }) =>
+  withGroupware(program.command('conflict').description('settle sync conflicts').command('resolve').argument('<id>', 'the conflict').description('keep the CRM\'s or Outlook\'s version, whole or field by field'))
+    .option('--keep <side>', 'crm or outlook: that side\'s whole version')
+    .option('--field <field=side>', 'field by field, e.g. --field subject=outlook --field location=crm (every differing field once)', collectField, {})
+    .action(async (id: string, options: GroupwareOptions & { keep?: string; field: Record<string, Side> }) =>
       withStore(options, async (store) => {
-        if (options.keep !== 'crm' && options.keep !== 'outlook') throw new CliInputError(`--keep "${options.keep}": use crm or outlook`);
-        const { activityId, kind } = await resolveConflict(store.db, id, options.keep);
+        const byField = Object.keys(options.field).length > 0;
+        if (byField === (options.keep !== undefined)) throw new CliInputError('Give either --keep crm|outlook or one --field FIELD=crm|outlook per differing field');
+        if (options.keep !== undefined && options.keep !== 'crm' && options.keep !== 'outlook') throw new CliInputError(`--keep "${options.keep}": use crm or outlook`);
+        const { activityId, kind } = await resolveConflict(store.db, id, options.keep === 'crm' || options.keep === 'outlook' ? options.keep : options.field);
         return { id: activityId, area: areaOf(kind) };
       }),
   );
+
+  /** `--field subject=outlook`, repeated: the choices collected. */
+  function collectField(value: string, choices: Record<string, Side>): Record<string, Side> {
+    const match = /^([A-Za-z]+)=(crm|outlook)$/.exec(value.trim());
+    if (match === null) throw new CliInputError(`--field "${value}": write it as FIELD=crm or FIELD=outlook, e.g. subject=outlook`);
+    return { ...choices, [match[1] ?? '']: match[2] as Side };
+  }
 
   interface Outcome {
     id: string;

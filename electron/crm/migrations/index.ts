@@ -10,6 +10,7 @@ import { mailMirror } from './0003-mail-mirror';
 import { mailAttachments } from './0004-mail-attachments';
 import { activitySender } from './0005-activity-sender';
 import { twoWaySync } from './0006-two-way-sync';
+import { conflictFieldChoices } from './0007-conflict-field-choices';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
@@ -18,6 +19,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-mail-attachments': mailAttachments,
   '0005-activity-sender': activitySender,
   '0006-two-way-sync': twoWaySync,
+  '0007-conflict-field-choices': conflictFieldChoices,
 };
 
 export const migrationProvider: MigrationProvider = {

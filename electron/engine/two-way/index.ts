@@ -13,7 +13,7 @@
 import type { Kysely } from 'kysely';
 import { ActivityTypeKey, StatusKey } from '../../../shared/crm/built-ins';
 import { activityUrl, withActivityLink, withoutActivityLink } from '../../../shared/sync/link-block';
-import { plan, type BaseEntry, type CrmEntry, type FieldValues, type OutlookEntry, type SyncAction } from '../../../shared/sync/plan';
+import { plan, type BaseEntry, type CrmEntry, type FieldChoices, type FieldValues, type OutlookEntry, type SyncAction } from '../../../shared/sync/plan';
 import type { Problem } from '../../../shared/sync/mail-import-types';
 import type { OutlookItemCandidate } from '../../../shared/sync/two-way-types';
 import { newId } from '../../crm/ids';
@@ -437,8 +437,13 @@ async function knownTaskList(db: Kysely<CrmDatabase>, mailbox: string): Promise<
 }
 
 async function baseEntries(db: Kysely<CrmDatabase>, mailbox: string, kind: ItemKind): Promise<BaseEntry[]> {
-  const rows = await db.selectFrom('groupware_base').select(['activity_id', 'item_id', 'fields_json', 'prefer']).where('mailbox', '=', mailbox).where('kind', '=', kind).execute();
-  return rows.map((row) => ({ activityId: row.activity_id, itemId: row.item_id, fields: JSON.parse(row.fields_json) as FieldValues, prefer: row.prefer ?? undefined }));
+  const rows = await db.selectFrom('groupware_base').select(['activity_id', 'item_id', 'fields_json', 'prefer', 'prefer_fields_json']).where('mailbox', '=', mailbox).where('kind', '=', kind).execute();
+  return rows.map((row) => ({
+    activityId: row.activity_id,
+    itemId: row.item_id,
+    fields: JSON.parse(row.fields_json) as FieldValues,
+    prefer: row.prefer_fields_json !== null ? (JSON.parse(row.prefer_fields_json) as FieldChoices) : (row.prefer ?? undefined),
+  }));
 }
 
 /** Activities that belong in Outlook as this kind, and those paired before (their choice may have changed). */
@@ -685,7 +690,7 @@ async function writeMissingLinks(context: ActionContext, summary: TwoWaySummary)
 async function saveBase(db: Kysely<CrmDatabase>, context: ActionContext, activityId: string, itemId: string, fields: FieldValues, linkWritten: boolean | undefined): Promise<void> {
   const { mailbox } = context.options;
   // Any agreement written ends a preference from a resolved conflict.
-  const row = { mailbox, kind: context.kind, item_id: itemId, list_id: context.listId, fields_json: JSON.stringify(fields), prefer: null, updated_at: context.now().toISOString() };
+  const row = { mailbox, kind: context.kind, item_id: itemId, list_id: context.listId, fields_json: JSON.stringify(fields), prefer: null, prefer_fields_json: null, updated_at: context.now().toISOString() };
   await db
     .insertInto('groupware_base')
     .values({ activity_id: activityId, ...row, link_written: linkWritten === true ? 1 : 0 })

@@ -5,6 +5,8 @@ import type { CrmStore } from '../../crm/store';
 import type { NewActivity } from '../../crm/schema';
 import { createGraphItemProvider } from '../../groupware/graph';
 import type { ItemProvider } from '../../groupware/item-provider';
+import { GroupwareError } from '../../groupware/errors';
+import { resolveConflict } from '../../crm/activity-edits';
 import { previewTwoWay, runTwoWaySync, type TwoWayOptions } from './index';
 
 // The two-way sync end to end against the Graph sandbox (issue 5): CRM-made items reach Outlook with their link,
@@ -123,6 +125,34 @@ describe('tasks ↔ Microsoft To Do', () => {
     expect(JSON.parse(conflict?.crm_json ?? '{}')).toMatchObject({ subject: 'Check invoice (CRM)' });
     expect(JSON.parse(conflict?.outlook_json ?? '{}')).toMatchObject({ subject: 'Check invoice (Outlook)' });
     expect(await sync()).toMatchObject({ conflicts: 0, pushed: 0, imported: 0 });
+  });
+
+  it('settled field by field: Outlook’s subject comes in, the CRM’s importance goes out; cut off before the write to Outlook, the next sync sends it', async () => {
+    let outlookReachable = true;
+    const { store, sync } = await setup((provider) => ({
+      ...provider,
+      updateTasks: (...args: Parameters<ItemProvider['updateTasks']>) =>
+        outlookReachable ? provider.updateTasks(...args) : Promise.reject(new GroupwareError('temporary', 'the connection was lost', { unreachable: true })),
+    }));
+    const id = await addActivity(store, { type_key: 'TASK', subject: 'Check invoice' });
+    await sync();
+    const taskId = (await activity(store, id)).groupware_item_id ?? '';
+    h.sb.admin.updateTask(taskId, { title: 'Check invoice (Outlook)', importance: 'low' });
+    await store.db.updateTable('activities').set({ subject: 'Check invoice (CRM)', importance: 'high' }).where('id', '=', id).execute();
+    expect(await sync()).toMatchObject({ conflicts: 1 });
+    const [conflict] = await store.db.selectFrom('sync_conflicts').select('id').execute();
+    await resolveConflict(store.db, conflict?.id ?? '', { subject: 'outlook', importance: 'crm' });
+
+    outlookReachable = false;
+    expect(await sync()).toMatchObject({ imported: 1, pushed: 0, errors: [{ message: expect.stringContaining('the connection was lost') as string }] });
+    expect(await activity(store, id)).toMatchObject({ subject: 'Check invoice (Outlook)', importance: 'high' });
+    expect(h.sb.admin.task(taskId)).toMatchObject({ title: 'Check invoice (Outlook)', importance: 'low' });
+
+    outlookReachable = true;
+    expect(await sync()).toMatchObject({ imported: 0, pushed: 1, conflicts: 0, errors: [] });
+    expect(h.sb.admin.task(taskId)).toMatchObject({ title: 'Check invoice (Outlook)', importance: 'high' });
+    expect(await activity(store, id)).toMatchObject({ subject: 'Check invoice (Outlook)', importance: 'high' });
+    expect(await sync()).toMatchObject({ imported: 0, pushed: 0, conflicts: 0 });
   });
 
   it('deleted in To Do: the activity stays, unlinked, with a warning, and is not sent again', async () => {
