@@ -34,10 +34,11 @@ export interface ConnectionCheckRequest {
 
 /** `endpoint` undefined: no account configured — the check says so (sign-in failed, the rest skipped). */
 export async function checkGroupwareConnection(store: CrmStore, endpoint: GroupwareEndpoint | undefined, request: ConnectionCheckRequest): Promise<ConnectionCheckReport> {
-  let http: GraphHttp | null = null;
+  // Opened by the sign-in step (after the CA file and URL are checked), closed when the check is done.
+  const client: { http: GraphHttp | null } = { http: null };
   const connected = (): GraphHttp => {
-    if (http === null) throw new Error('not signed in');
-    return http;
+    if (client.http === null) throw new Error('not signed in');
+    return client.http;
   };
   const target: CheckTarget = {
     url: endpoint?.url ?? '',
@@ -46,7 +47,7 @@ export async function checkGroupwareConnection(store: CrmStore, endpoint: Groupw
       if (endpoint === undefined) throw new CompanionError(GROUPWARE_NOT_CONFIGURED, 'No Outlook account is configured.');
       const auth = request.auth ?? staticTokenAuth(endpoint.token);
       const ca = { ...(endpoint.ca !== undefined ? { ca: endpoint.ca } : {}), ...(endpoint.caPem !== undefined ? { caPem: endpoint.caPem } : {}) };
-      http = await openGraphHttp({ url: endpoint.url, ...ca }, auth);
+      client.http = await openGraphHttp({ url: endpoint.url, ...ca }, auth);
       return auth.getAccessToken();
     },
     readMailbox: () => readMailboxUser(connected()),
@@ -62,6 +63,6 @@ export async function checkGroupwareConnection(store: CrmStore, endpoint: Groupw
   try {
     return await runConnectionCheck({ store, target, lang: request.lang, ...(request.now !== undefined ? { now: request.now } : {}) });
   } finally {
-    await (http as GraphHttp | null)?.close();
+    await client.http?.close();
   }
 }
