@@ -13,6 +13,7 @@ import { PreferencesPatch, PreferencesState } from './prefs/preferences';
 import { defineContract } from './ipc/contract-kit';
 import { MailImportSelection, MailPreview, SyncArea, SyncSummary } from './sync/mail-import-types';
 import { ChangeOutcome, SyncConflict, WizardCandidates } from './sync/two-way-types';
+import { ConnectionCheckReport } from './sync/connection-check-types';
 
 export const Locale = z.enum(['de', 'en']);
 export type Locale = z.infer<typeof Locale>;
@@ -167,6 +168,12 @@ export const contract = defineContract({
         .strict(),
       res: ChangeOutcome,
     },
+    /**
+     * *Check groupware connection*: signs in, reads the mailbox, its import folders (names and status keys), the
+     * archive folder, the calendar and the To Do list; each check passed or failed in words (`lang`), with what to
+     * do. Reads only: nothing in Outlook or the CRM changes. A connection that fails is an answer, not an error.
+     */
+    'groupware.check': { req: z.object({ lang: Locale.optional() }).strict(), res: ConnectionCheckReport },
   },
   events: {
     'sync.progress': SyncProgress,

@@ -63,9 +63,10 @@ export class SandboxCore {
     this.limiter.reset();
   }
 
-  /** One Graph operation: a pending injected fault, then throttling, then Outlook's work while holding the slot. */
-  async operation<T>(run: () => Promise<T>): Promise<T> {
-    const fault = this.faults.takeStatus();
+  /** One Graph operation: a pending injected fault, then throttling, then Outlook's work while holding the slot.
+   * `path`: below /v1.0 (`/me/calendarView`), for faults aimed at one path. */
+  async operation<T>(run: () => Promise<T>, path?: string): Promise<T> {
+    const fault = this.faults.takeStatus(path);
     if (fault) throw fault;
     const release = this.limiter.acquire();
     try {

@@ -38,6 +38,14 @@ describe('faults and throttling (graph-subset §9, §12 Throttling & errors, DES
     expect(statuses).toEqual([503, 503, 200]);
   });
 
+  it('a status fault with a path hits only requests below that path; the others pass meanwhile', async () => {
+    await faults({ status: 403, path: '/me/calendarView' });
+    expect((await t.get('/me')).status).toBe(200);
+    const denied = await t.get('/me/calendarView?startDateTime=2026-01-01T00:00:00Z&endDateTime=2026-02-01T00:00:00Z');
+    expect([denied.status, (denied.json.error as { code: string }).code]).toEqual([403, 'ErrorAccessDenied']);
+    expect((await t.get('/me/calendarView?startDateTime=2026-01-01T00:00:00Z&endDateTime=2026-02-01T00:00:00Z')).status).toBe(200);
+  });
+
   it('dropResponse applies the change, then destroys the connection without an answer', async () => {
     const m = t.sb.admin.state().messages.find(x => x.subject === 'Offer 01');
     await faults({ dropResponse: 1 });

@@ -12,6 +12,8 @@ export const faultSpecSchema = z.strictObject({
   operationMs: z.number().int().nonnegative().optional(),
   status: z.union([z.literal(403), z.literal(429), z.literal(500), z.literal(503), z.literal(504)]).optional(),
   count: z.number().int().positive().optional(),
+  /** Status faults only: hit only operations whose path below /v1.0 starts with this (`/me/calendarView`); others pass. */
+  path: z.string().startsWith('/').optional(),
   /** Seconds, integer or decimal (docs show `Retry-After: 2.128`, §9). */
   retryAfter: z.number().nonnegative().optional(),
   code: z.string().optional(),
@@ -29,7 +31,7 @@ const DEFAULTS: Record<number, [string, string]> = {
   504: ['GatewayTimeout', 'The gateway timed out.'],
 };
 
-interface StatusFault { status: number; remaining: number; retryAfter: number | undefined; code: string; message: string }
+interface StatusFault { status: number; remaining: number; retryAfter: number | undefined; code: string; message: string; path: string | undefined }
 
 export interface FaultState { latencyMs: number; operationMs: number; pending: Array<Omit<StatusFault, 'remaining'> & { count: number }>; dropResponse: number }
 
@@ -45,7 +47,7 @@ export class Faults {
     if (spec.operationMs !== undefined) this.operationMs = spec.operationMs;
     if (spec.status !== undefined) {
       const [code, message] = DEFAULTS[spec.status] ?? ['Error', 'Injected fault.'];
-      this.queue.push({ status: spec.status, remaining: spec.count ?? 1, retryAfter: spec.retryAfter, code: spec.code ?? code, message: spec.message ?? message });
+      this.queue.push({ status: spec.status, remaining: spec.count ?? 1, retryAfter: spec.retryAfter, code: spec.code ?? code, message: spec.message ?? message, path: spec.path });
     }
     if (spec.dropResponse !== undefined) this.drops += spec.dropResponse;
   }
@@ -66,11 +68,12 @@ export class Faults {
     };
   }
 
-  /** The error the next Graph operation must fail with, if one is pending. */
-  takeStatus(): GraphError | undefined {
-    const f = this.queue[0];
+  /** The error the next Graph operation (on `path`, below /v1.0) must fail with, if one is pending for it. */
+  takeStatus(path = '/'): GraphError | undefined {
+    const at = this.queue.findIndex(q => q.path === undefined || path.toLowerCase().startsWith(q.path.toLowerCase()));
+    const f = this.queue[at];
     if (!f) return undefined;
-    if (--f.remaining <= 0) this.queue.shift();
+    if (--f.remaining <= 0) this.queue.splice(at, 1);
     return new GraphError(f.status, f.code, f.message, f.retryAfter === undefined ? {} : { 'Retry-After': String(f.retryAfter) });
   }
 

@@ -109,7 +109,7 @@ export function buildServer({ core, admin, token, key, cert }: ServerOptions): F
           view: { idMode: prefer.immutableId ? 'immutable' : 'rest', bodyType: prefer.bodyType ?? 'html' },
           body: ex.body, origin: `https://${headerValue(ex.headers.host) ?? '127.0.0.1'}`, rawPath, core,
         };
-        res = await core.operation(async () => handler(req));
+        res = await core.operation(async () => handler(req), `/${segs.join('/')}`);
       }
     } catch (e) {
       res = asGraphError(e);

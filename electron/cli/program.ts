@@ -10,6 +10,7 @@ import { ExitCode, reportFailure } from './cli-errors';
 import type { CommandContext } from './command-context';
 import { registerActivities } from './commands/activities';
 import { registerActivity } from './commands/activity';
+import { registerCheck } from './commands/check';
 import { registerCrmImport } from './commands/crm-import';
 import { registerSync } from './commands/sync';
 import type { CliIo } from './io';
@@ -49,6 +50,7 @@ function buildProgram(context: CommandContext): Command {
   registerSync(program, context);
   registerActivities(program, context);
   registerActivity(program, context);
+  registerCheck(program, context);
 
   return program;
 }

@@ -4,11 +4,11 @@
  * state. The certificate goes to the CLI with --ca, as DESIGN §5 describes.
  */
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { expectBadInput, lastJsonLine, startCliHarness, type CliHarness } from '../../e2e/cli/cli-harness';
+import { closedPort } from '../../e2e/sandbox/closed-port';
 import { ActivityRow } from '../../shared/crm/activity-row';
 import { calendarWindow } from '../engine/two-way';
 
@@ -35,18 +35,6 @@ beforeEach(() => h.sandbox.admin.reset());
 const cli = (...args: string[]) => h.cli(...args);
 const database = (crmData?: unknown) => h.database(crmData);
 const graph = () => h.graph();
-
-/** A port nothing listens on: one the system just handed out and took back. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address !== null && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 const folderMessages = () => h.sandbox.admin.state().messages;
 const folderPathOf = (folderId: string) => h.sandbox.admin.state().folders.find((f) => f.id === folderId)?.path.join('/');

@@ -16,6 +16,7 @@ import { createEventHub, type EventHub } from '../host/dispatch';
 import { openPreferencesStore, type PreferencesFile } from '../prefs/preferences-store';
 import { assignAddressToContactPerson, createContactPersonWithAddress, suggestBusinessPartner } from '../engine/unknown-senders';
 import { createSyncScheduler, SchedulerPausedError, type SchedulerClock } from '../engine/scheduler';
+import { checkGroupwareConnection } from './connection-check';
 import { createMailImportAccess } from './mail-import-access';
 import { noticeAfterRun } from './tray-notices';
 import type { OpenMailImportSession } from './mail-import-session';
@@ -235,6 +236,8 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
         const { activityId, kind } = await resolveConflict(store.db, id, typeof keep === 'string' ? keep : keep.fields);
         return { activityId, areas: [kind === 'event' ? 'appointments' : 'tasks'] };
       }),
+    // Its own connection, read only: a check must answer even when the sync cannot connect.
+    'groupware.check': ({ lang: asked }) => checkGroupwareConnection(store, opts.groupware, { lang: asked ?? lang }),
   };
 
   /**

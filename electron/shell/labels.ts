@@ -31,6 +31,7 @@ export interface ShellLabels {
   file: string;
   activitySynchronization: string;
   userPreferences: string;
+  connectionCheck: string;
   quit: string;
   edit: string;
   view: string;
@@ -47,6 +48,7 @@ export function shellLabels(locale: Locale): ShellLabels {
     file: shared.shell.fileMenu,
     activitySynchronization: shared.shell.activitySynchronization,
     userPreferences: shared.shell.userPreferences,
+    connectionCheck: shared.shell.connectionCheck,
     ...own[locale],
   };
 }

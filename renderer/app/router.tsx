@@ -25,6 +25,10 @@ export const router = createHashRouter([
       },
       { path: 'activities', lazy: activitiesPage },
       { path: 'conflicts', lazy: async () => ({ Component: (await import('../pages/conflicts/ConflictsPage')).ConflictsPage }) },
+      {
+        path: 'connection-check',
+        lazy: async () => ({ Component: (await import('../pages/connection-check/ConnectionCheckPage')).ConnectionCheckPage }),
+      },
       { path: 'activities/:id', lazy: async () => ({ Component: (await import('../pages/activities/ActivityPage')).ActivityPage }) },
       { path: '*', Component: NotFoundPage },
     ],

@@ -1,5 +1,5 @@
 import { Menu, MenuButton, MenuItem, MenuList, MenuPopover, MenuTrigger, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowSyncRegular, BranchForkRegular, SettingsRegular } from '@fluentui/react-icons';
+import { ArrowSyncRegular, BranchForkRegular, PlugConnectedRegular, SettingsRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
@@ -32,6 +32,9 @@ export function FileMenu() {
           </MenuItem>
           <MenuItem icon={<BranchForkRegular />} onClick={() => void navigate('/conflicts')}>
             {t('shell.conflicts')}
+          </MenuItem>
+          <MenuItem icon={<PlugConnectedRegular />} onClick={() => void navigate('/connection-check')}>
+            {t('shell.connectionCheck')}
           </MenuItem>
           <MenuItem icon={<SettingsRegular />} onClick={() => void navigate('/preferences')}>
             {t('shell.userPreferences')}

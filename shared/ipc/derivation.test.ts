@@ -66,6 +66,7 @@ const service: ServiceOf<Extended> = {
   'activities.deleteGroupwareEntry': () => Promise.reject(new Error('not used by this test')),
   'conflicts.list': () => Promise.reject(new Error('not used by this test')),
   'conflicts.resolve': () => Promise.reject(new Error('not used by this test')),
+  'groupware.check': () => Promise.reject(new Error('not used by this test')),
 };
 
 interface Door {

@@ -26,9 +26,14 @@ export interface Discovery {
   /** The valid sources by folder id. */
   sources: Map<string, ImportSource>;
   warnings: Problem[];
+  /** The reported folders' problems as the grammar found them, by folder id (the connection check's fixes use their example names). */
+  nameProblems: Map<string, FolderNameProblem>;
 }
 
-export async function discoverImportFolders(provider: MailProvider, db: Kysely<CrmDatabase>, lang: Lang, signal?: AbortSignal): Promise<Discovery> {
+/** What discovery reads of a provider: the connection check passes the same provider as the import. */
+export type FolderLister = Pick<MailProvider, 'listInboxFolders' | 'listFoldersBelow'>;
+
+export async function discoverImportFolders(provider: FolderLister, db: Kysely<CrmDatabase>, lang: Lang, signal?: AbortSignal): Promise<Discovery> {
   const problem = (p: FolderNameProblem): Problem => ({ code: p.code, message: folderProblemMessage(p, lang) });
   const inboxChildren = await provider.listInboxFolders(signal === undefined ? {} : { signal });
   const lookup = findImportFolder(inboxChildren);
@@ -38,7 +43,8 @@ export async function discoverImportFolders(provider: MailProvider, db: Kysely<C
     const folder = inboxChildren.find((f) => f.displayName === nearMiss);
     const reports: ImportFolderReport[] =
       folder === undefined ? [] : [{ id: folder.id, path: folder.displayName, displayName: folder.displayName, status: null, problem: problem(lookup.problem) }];
-    return { reports, sources: new Map(), warnings: [problem(lookup.problem)] };
+    const nameProblems = new Map(folder === undefined ? [] : [[folder.id, lookup.problem]]);
+    return { reports, sources: new Map(), warnings: [problem(lookup.problem)], nameProblems };
   }
 
   const root = lookup.folder;
@@ -46,6 +52,7 @@ export async function discoverImportFolders(provider: MailProvider, db: Kysely<C
   const sources = new Map<string, ImportSource>([[root.id, { id: root.id, displayName: root.displayName, path: root.displayName, status: null }]]);
   const reports: ImportFolderReport[] = [{ id: root.id, path: root.displayName, displayName: root.displayName, status: null, problem: null }];
   const warnings: Problem[] = [];
+  const nameProblems = new Map<string, FolderNameProblem>();
   for (const folder of await provider.listFoldersBelow(root, signal === undefined ? {} : { signal })) {
     const path = folder.path.join('/');
     const reading = parseImportFolderName(folder.displayName, statusKeys);
@@ -56,7 +63,8 @@ export async function discoverImportFolders(provider: MailProvider, db: Kysely<C
       const reported = problem(reading.problem);
       reports.push({ id: folder.id, path, displayName: folder.displayName, status: null, problem: reported });
       warnings.push(reported);
+      nameProblems.set(folder.id, reading.problem);
     }
   }
-  return { reports, sources, warnings };
+  return { reports, sources, warnings, nameProblems };
 }

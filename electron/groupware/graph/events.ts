@@ -136,6 +136,12 @@ export function toWireEvent(write: Partial<EventWrite>, create: { transactionId:
   return body;
 }
 
+/** Reads one event of the window (`calendarView`, not its delta): whether the calendar can be read at all (the connection check). */
+export async function readCalendarWindow(http: GraphHttp, window: CalendarWindow, options: { signal?: AbortSignal | undefined } = {}): Promise<void> {
+  const query = `startDateTime=${encodeURIComponent(window.start)}&endDateTime=${encodeURIComponent(window.end)}&$top=1&$select=id`;
+  await http.get(`/me/calendarView?${query}`, { signal: options.signal });
+}
+
 export async function syncCalendarWindow(
   http: GraphHttp,
   window: CalendarWindow,

@@ -63,17 +63,26 @@ async function foldersBelow(http: GraphHttp, parent: Pick<WireFolder, 'id' | 'di
  * then the folder is there, so list again, hidden ones included, and reuse it.
  */
 export async function ensureArchiveFolder(http: GraphHttp, signal?: AbortSignal): Promise<MailFolderRef> {
-  const find = (folders: WireFolder[]) => folders.find((f) => f.displayName.toLowerCase() === ARCHIVE_FOLDER_NAME.toLowerCase());
-  const existing = find(await listChildFolders(http, 'inbox', { signal }));
-  if (existing !== undefined) return { id: existing.id, displayName: existing.displayName };
+  const existing = await findArchiveFolder(http, signal);
+  if (existing !== null) return existing;
   try {
     const answer = await http.post('/me/mailFolders/inbox/childFolders', { displayName: ARCHIVE_FOLDER_NAME, isHidden: false }, { signal });
     const created = parseWire(wireFolder, answer, 'creating the archive folder');
     return { id: created.id, displayName: created.displayName };
   } catch (error) {
     if (!isGroupwareError(error) || error.code?.toLowerCase() !== 'errorfolderexists') throw error;
-    const raced = find(await listChildFolders(http, 'inbox', { includeHidden: true, signal }));
+    const raced = (await listChildFolders(http, 'inbox', { includeHidden: true, signal })).find(isArchiveFolder);
     if (raced === undefined) throw error;
     return { id: raced.id, displayName: raced.displayName };
   }
+}
+
+/** The archive folder under the Inbox, or null while it does not exist yet (read only: the connection check). */
+export async function findArchiveFolder(http: GraphHttp, signal?: AbortSignal): Promise<MailFolderRef | null> {
+  const existing = (await listChildFolders(http, 'inbox', { signal })).find(isArchiveFolder);
+  return existing === undefined ? null : { id: existing.id, displayName: existing.displayName };
+}
+
+function isArchiveFolder(folder: WireFolder): boolean {
+  return folder.displayName.toLowerCase() === ARCHIVE_FOLDER_NAME.toLowerCase();
 }

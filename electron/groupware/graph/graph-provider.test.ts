@@ -1,7 +1,7 @@
-import { createServer, type AddressInfo } from 'node:net';
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mail, MAILBOX, startHarness, TOKEN, type Harness } from '../../../e2e/mail-import/harness';
+import { closedPort } from '../../../e2e/sandbox/closed-port';
 import { isGroupwareError } from '../errors';
 import type { DeltaPage } from '../mail-provider';
 import { sendBatch } from './batch';
@@ -22,15 +22,6 @@ afterAll(async () => {
 beforeEach(() => {
   h.sb.admin.reset();
 });
-
-/** A port nobody listens on: taken from the OS, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const rejection = async (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as { code?: string; message: string });
 

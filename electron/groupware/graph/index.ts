@@ -43,24 +43,32 @@ export async function connectGraphWith(
   auth: GraphAuthProvider,
   providerOptions: Parameters<typeof createGraphMailProvider>[1] = {},
 ): Promise<{ provider: MailProvider; me: GraphUser; http: GraphHttp }> {
-  const caPem = [opts.caPem, opts.ca === undefined ? undefined : await readCaFile(opts.ca)].filter((pem) => pem !== undefined).join('\n');
-  let http: GraphHttp;
+  const http = await openGraphHttp(opts, auth);
   try {
-    http = createGraphHttp({ url: opts.url, auth, caPem: caPem === '' ? undefined : caPem });
-  } catch (error) {
-    throw new CompanionError('GROUPWARE_URL_INVALID', `The Microsoft Graph URL is not usable: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-  try {
-    const me = parseWire(meSchema, await http.get('/me?$select=id,displayName,mail,userPrincipalName'), 'GET /me');
-    return {
-      provider: createGraphMailProvider(http, providerOptions),
-      me: { id: me.id, displayName: me.displayName ?? null, mail: me.mail ?? null, userPrincipalName: me.userPrincipalName ?? me.mail ?? '' },
-      http,
-    };
+    return { provider: createGraphMailProvider(http, providerOptions), me: await readMailboxUser(http), http };
   } catch (error) {
     await http.close();
     throw connectionError(opts.url, error);
   }
+}
+
+/**
+ * The client for one mailbox, before any request: the CA file read (GROUPWARE_CA_UNREADABLE) and the URL checked
+ * (GROUPWARE_URL_INVALID), each refusal a CompanionError in words.
+ */
+export async function openGraphHttp(opts: Omit<GraphConnectionOptions, 'token'>, auth: GraphAuthProvider): Promise<GraphHttp> {
+  const caPem = [opts.caPem, opts.ca === undefined ? undefined : await readCaFile(opts.ca)].filter((pem) => pem !== undefined).join('\n');
+  try {
+    return createGraphHttp({ url: opts.url, auth, caPem: caPem === '' ? undefined : caPem });
+  } catch (error) {
+    throw new CompanionError('GROUPWARE_URL_INVALID', `The Microsoft Graph URL is not usable: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+/** `GET /me`: whose mailbox this is. Failures are GroupwareErrors (connectGraphWith words them for its callers). */
+export async function readMailboxUser(http: GraphHttp): Promise<GraphUser> {
+  const me = parseWire(meSchema, await http.get('/me?$select=id,displayName,mail,userPrincipalName'), 'GET /me');
+  return { id: me.id, displayName: me.displayName ?? null, mail: me.mail ?? null, userPrincipalName: me.userPrincipalName ?? me.mail ?? '' };
 }
 
 async function readCaFile(file: string): Promise<string> {
@@ -73,6 +81,11 @@ async function readCaFile(file: string): Promise<string> {
 }
 
 const CERTIFICATE_TROUBLE = /certificate|self[- ]signed|CERT_|UNABLE_TO_VERIFY/i;
+
+/** A connection failure's reason that says the server's certificate is not trusted (the cure: its CA with --ca). */
+export function isCertificateTrouble(reason: string): boolean {
+  return CERTIFICATE_TROUBLE.test(reason);
+}
 
 function connectionError(url: string, error: unknown): CompanionError {
   if (!isGroupwareError(error)) {
@@ -87,7 +100,7 @@ function connectionError(url: string, error: unknown): CompanionError {
   }
   if (error.unreachable) {
     const reason = error.cause instanceof Error ? error.cause.message : error.message;
-    const hint = CERTIFICATE_TROUBLE.test(reason) ? ' Its certificate is not trusted: pass the CA certificate with --ca FILE.' : '';
+    const hint = isCertificateTrouble(reason) ? ' Its certificate is not trusted: pass the CA certificate with --ca FILE.' : '';
     return new CompanionError('GROUPWARE_UNREACHABLE', `Microsoft Graph at ${url} cannot be reached: ${reason}.${hint}`, { cause: error });
   }
   return new CompanionError('GROUPWARE_UNREACHABLE', `Microsoft Graph at ${url} cannot be used: ${error.message}`, { cause: error });
@@ -96,6 +109,8 @@ function connectionError(url: string, error: unknown): CompanionError {
 export { staticTokenAuth, type GraphAuthProvider } from './auth';
 export { createGraphHttp, type GraphHttp } from './client';
 export { CRM_ACTIVITY_ID_PROPERTY } from './messages';
-export { ARCHIVE_FOLDER_NAME } from './folders';
+export { ARCHIVE_FOLDER_NAME, findArchiveFolder, listInboxFolders, listFoldersBelow } from './folders';
+export { readCalendarWindow } from './events';
+export { defaultTaskList } from './tasks';
 export { createGraphMailProvider, type GraphMailProviderOptions } from './provider';
 export { createGraphItemProvider, type GraphItemProviderOptions } from './item-provider';
