@@ -31,6 +31,7 @@ export interface ShellLabels {
   file: string;
   activitySynchronization: string;
   userPreferences: string;
+  conflicts: string;
   connectionCheck: string;
   quit: string;
   edit: string;
@@ -48,6 +49,7 @@ export function shellLabels(locale: Locale): ShellLabels {
     file: shared.shell.fileMenu,
     activitySynchronization: shared.shell.activitySynchronization,
     userPreferences: shared.shell.userPreferences,
+    conflicts: shared.shell.conflicts,
     connectionCheck: shared.shell.connectionCheck,
     ...own[locale],
   };

@@ -9,6 +9,7 @@ export const Route = {
   sync: '#/sync',
   preferences: '#/preferences',
   activities: '#/activities',
+  conflicts: '#/conflicts',
   connectionCheck: '#/connection-check',
 } as const;
 export type RouteHash = string;

@@ -1,8 +1,9 @@
 /**
  * `/conflicts` (File › Synchronization conflicts…): what the two-way sync would not decide alone — an item changed
  * both in the CRM and in Outlook since they were last in step (DESIGN §4). Each conflict shows the fields that
- * differ with both values; the user keeps one side's version, and the choice goes to Outlook at once when it can
- * (else it waits for the next sync, and the page says so).
+ * differ with both values; the user keeps one side's version, or picks a side field by field (an appointment's
+ * times as one choice), and the choice goes to Outlook at once when it can (else it waits for the next sync, and
+ * the page says so).
  */
 import {
   Button,
@@ -10,6 +11,8 @@ import {
   CardHeader,
   MessageBar,
   MessageBarBody,
+  Radio,
+  RadioGroup,
   Spinner,
   Subtitle2,
   Table,
@@ -25,6 +28,8 @@ import {
 import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { choiceGroups } from '../../../shared/sync/conflict-choices';
+import type { FieldChoices, Side } from '../../../shared/sync/plan';
 import type { SyncConflict } from '../../../shared/sync/two-way-types';
 import { api } from '../../ipc/api';
 import { PageLayout } from '../common/PageLayout';
@@ -36,6 +41,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   value: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   deleted: { color: tokens.colorPaletteRedForeground1, fontStyle: 'italic' },
+  choice: { flexWrap: 'nowrap' },
 });
 
 type Notice = { intent: 'success' | 'warning' | 'error'; text: string };
@@ -59,7 +65,7 @@ export function ConflictsPage() {
     };
   }, [reads]);
 
-  const resolve = async (conflict: SyncConflict, keep: 'crm' | 'outlook') => {
+  const resolve = async (conflict: SyncConflict, keep: Side | { fields: FieldChoices }) => {
     setBusy(conflict.id);
     const result = await api.call['conflicts.resolve']({ id: conflict.id, keep });
     setBusy(null);
@@ -93,22 +99,7 @@ export function ConflictsPage() {
       {conflicts.status === 'ready' && conflicts.value.length > 0 && (
         <div className={styles.list}>
           {conflicts.value.map((conflict) => (
-            <Card key={conflict.id} data-conflict-id={conflict.id}>
-              <CardHeader
-                header={<Subtitle2 as="h2">{conflict.subject}</Subtitle2>}
-                description={<Text>{t(conflict.kind === 'event' ? 'conflicts.kindEvent' : 'conflicts.kindTask')}</Text>}
-              />
-              <ConflictTable conflict={conflict} />
-              <div className={styles.actions}>
-                <Button appearance="primary" disabled={busy !== null} onClick={() => void resolve(conflict, 'crm')}>
-                  {t('conflicts.keepCrm')}
-                </Button>
-                <Button disabled={busy !== null} onClick={() => void resolve(conflict, 'outlook')}>
-                  {t('conflicts.keepOutlook')}
-                </Button>
-                {busy === conflict.id && <Spinner size="tiny" labelPosition="after" label={t('conflicts.resolving')} />}
-              </div>
-            </Card>
+            <ConflictCard key={conflict.id} conflict={conflict} busy={busy} onResolve={(keep) => void resolve(conflict, keep)} />
           ))}
         </div>
       )}
@@ -116,9 +107,44 @@ export function ConflictsPage() {
   );
 }
 
-function ConflictTable({ conflict }: { conflict: SyncConflict }) {
+/** One conflict: both versions, the whole-side buttons and — when both sides still have it — a choice per field. */
+function ConflictCard({ conflict, busy, onResolve }: { conflict: SyncConflict; busy: string | null; onResolve: (keep: Side | { fields: FieldChoices }) => void }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const byField = !conflict.crmDeleted && !conflict.outlookDeleted;
+  const [choices, setChoices] = useState<FieldChoices>({});
+  const groups = choiceGroups(conflict.kind, Object.keys(conflict.fields));
+  // A choice on one field of a group is the choice for all of them.
+  const choose = (field: string, side: Side) => setChoices((current) => ({ ...current, ...Object.fromEntries((groups.find((g) => g.includes(field)) ?? [field]).map((f) => [f, side])) }));
+  const open = Object.keys(conflict.fields).filter((field) => choices[field] === undefined).length;
+  return (
+    <Card data-conflict-id={conflict.id}>
+      <CardHeader header={<Subtitle2 as="h2">{conflict.subject}</Subtitle2>} description={<Text>{t(conflict.kind === 'event' ? 'conflicts.kindEvent' : 'conflicts.kindTask')}</Text>} />
+      <ConflictTable conflict={conflict} choices={byField ? choices : null} onChoose={choose} />
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy !== null} onClick={() => onResolve('crm')}>
+          {t('conflicts.keepCrm')}
+        </Button>
+        <Button disabled={busy !== null} onClick={() => onResolve('outlook')}>
+          {t('conflicts.keepOutlook')}
+        </Button>
+        {byField && Object.keys(conflict.fields).length > 1 && (
+          <Button disabled={busy !== null || open > 0} onClick={() => onResolve({ fields: choices })}>
+            {t('conflicts.keepChosen')}
+          </Button>
+        )}
+        {busy === conflict.id && <Spinner size="tiny" labelPosition="after" label={t('conflicts.resolving')} />}
+      </div>
+      {byField && Object.keys(conflict.fields).length > 1 && <Text>{open > 0 ? `${t('conflicts.byField')} ${t('conflicts.chooseAll', { count: open })}` : t('conflicts.byField')}</Text>}
+    </Card>
+  );
+}
+
+/** `choices` null: no choice per field (one side deleted the item). */
+function ConflictTable({ conflict, choices, onChoose }: { conflict: SyncConflict; choices: FieldChoices | null; onChoose: (field: string, side: Side) => void }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
+  const perField = choices !== null && Object.keys(conflict.fields).length > 1;
   const side = (deleted: boolean, value: unknown, key: string) =>
     deleted ? <span className={styles.deleted}>{t(conflict.crmDeleted ? 'conflicts.deletedInCrm' : 'conflicts.deletedInOutlook')}</span> : <span className={styles.value}>{shown(t, i18n.resolvedLanguage, key, value)}</span>;
   return (
@@ -128,6 +154,7 @@ function ConflictTable({ conflict }: { conflict: SyncConflict }) {
           <TableHeaderCell>{t('conflicts.field')}</TableHeaderCell>
           <TableHeaderCell>{t('conflicts.inCrm')}</TableHeaderCell>
           <TableHeaderCell>{t('conflicts.inOutlook')}</TableHeaderCell>
+          {perField && <TableHeaderCell>{t('conflicts.keep')}</TableHeaderCell>}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -136,6 +163,20 @@ function ConflictTable({ conflict }: { conflict: SyncConflict }) {
             <TableCell>{fieldLabel(t, key)}</TableCell>
             <TableCell data-side="crm">{side(conflict.crmDeleted, values.crm, key)}</TableCell>
             <TableCell data-side="outlook">{side(conflict.outlookDeleted, values.outlook, key)}</TableCell>
+            {perField && (
+              <TableCell>
+                <RadioGroup
+                  layout="horizontal"
+                  className={styles.choice}
+                  aria-label={t('conflicts.keepFor', { field: fieldLabel(t, key) })}
+                  value={choices[key] ?? ''}
+                  onChange={(_event, data) => onChoose(key, data.value === 'outlook' ? 'outlook' : 'crm')}
+                >
+                  <Radio value="crm" label={t('conflicts.chooseCrm')} />
+                  <Radio value="outlook" label={t('conflicts.chooseOutlook')} />
+                </RadioGroup>
+              </TableCell>
+            )}
           </TableRow>
         ))}
       </TableBody>
