@@ -3,19 +3,14 @@
  * one that changed the cache it is encrypted and written (mode 0600). A cache that cannot be decrypted (key
  * lost, file damaged) is treated as empty: the user signs in again rather than the app failing.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
 import { writePrivateFile, type SecretProtector } from './secret-protector';
 
 export const CACHE_FILE = 'token-cache.bin';
 
-export interface EncryptedCachePlugin extends ICachePlugin {
-  /** Removes the cache file (sign-out). */
-  erase(): Promise<void>;
-}
-
-export function encryptedCachePlugin(dataDir: string, protector: SecretProtector, log: (message: string) => void): EncryptedCachePlugin {
+export function encryptedCachePlugin(dataDir: string, protector: SecretProtector, log: (message: string) => void): ICachePlugin {
   const file = path.join(dataDir, CACHE_FILE);
   return {
     beforeCacheAccess: async (context: TokenCacheContext) => {
@@ -36,6 +31,5 @@ export function encryptedCachePlugin(dataDir: string, protector: SecretProtector
       if (!context.cacheHasChanged) return;
       await writePrivateFile(file, await protector.encrypt(Buffer.from(context.tokenCache.serialize(), 'utf8')));
     },
-    erase: () => rm(file, { force: true }),
   };
 }

@@ -16,10 +16,11 @@ import {
 } from '@azure/msal-node';
 import { CompanionError } from '../../shared/ipc/contract-kit';
 import { blockedFlag, type Blocked, type BlockedFlag } from './blocked-state';
-import { encryptedCachePlugin, type EncryptedCachePlugin } from './cache-plugin';
+import { encryptedCachePlugin } from './cache-plugin';
 import { GRAPH_SCOPES, resolveSignInSettings, type ResolvedSignInSettings, type SignInSettings } from './config';
 import { AuthErrorCode, blockedError, notSignedIn } from './errors';
 import { cancellableInteractive } from './interactive';
+import { forgetSignIn } from './local-sign-in';
 import { fetchNetworkModule, type ClosableNetworkModule } from './network';
 import { fileKeyProtector, type SecretProtector } from './secret-protector';
 
@@ -65,7 +66,6 @@ export class MicrosoftSignIn {
   readonly settings: ResolvedSignInSettings;
   readonly blocked: BlockedFlag;
   private readonly protector: SecretProtector;
-  private readonly cache: EncryptedCachePlugin;
   private readonly network: ClosableNetworkModule;
   private readonly app: PublicClientApplication;
   private readonly log: (message: string) => void;
@@ -77,14 +77,13 @@ export class MicrosoftSignIn {
       throw new CompanionError(AuthErrorCode.BadSettings, error instanceof Error ? error.message : String(error), { cause: error });
     }
     this.log = options.log ?? (() => undefined);
+    // Its warning (no OS keyring) is for whoever signs in to show: status().warning.
     this.protector = options.protector ?? fileKeyProtector(options.dataDir);
-    if (this.protector.warning !== undefined) this.log(this.protector.warning);
     this.blocked = blockedFlag(options.dataDir);
-    this.cache = encryptedCachePlugin(options.dataDir, this.protector, this.log);
     this.network = fetchNetworkModule(this.settings.caPem);
     this.app = new PublicClientApplication({
       auth: { clientId: this.settings.clientId, authority: this.settings.authority, knownAuthorities: this.settings.knownAuthorities },
-      cache: { cachePlugin: this.cache },
+      cache: { cachePlugin: encryptedCachePlugin(options.dataDir, this.protector, this.log) },
       system: {
         networkClient: this.network,
         // Errors only, and never personal data: MSAL's messages then hold no token.
@@ -167,8 +166,7 @@ export class MicrosoftSignIn {
   async signOut(): Promise<void> {
     const cache = this.app.getTokenCache();
     for (const account of await cache.getAllAccounts()) await cache.removeAccount(account);
-    await this.cache.erase();
-    await this.blocked.clear();
+    await forgetSignIn(this.options.dataDir);
   }
 
   async close(): Promise<void> {
