@@ -46,7 +46,7 @@ it('a revoked refresh token blocks after exactly one token request; nothing more
   await expect(s.accessToken()).rejects.toMatchObject({ code: 'GROUPWARE_PASSWORD_BLOCKED' });
   await expect(h.signIn().accessToken({ forceRefresh: true })).rejects.toMatchObject({ code: 'GROUPWARE_PASSWORD_BLOCKED' });
   await expect(connect(s)).rejects.toMatchObject({ code: 'GROUPWARE_PASSWORD_BLOCKED' });
-  await expect(h.graphMe(s)).rejects.toThrow(/Groupware password blocked/);
+  await expect(h.graphMe(s)).rejects.toMatchObject({ kind: 'auth', code: 'GROUPWARE_PASSWORD_BLOCKED', message: expect.stringMatching(/^Groupware password blocked/) as string });
   expect(h.tokenRequests()).toBe(1);
   expect(h.graphRequests()).toBe(0);
 
