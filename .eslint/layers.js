@@ -19,7 +19,7 @@ export const NODE = [
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),
   'better-sqlite3', 'kysely', 'commander', 'conf', 'fastify', '@fastify/static', '@fastify/websocket', 'ws', 'undici',
-  '@microsoft/microsoft-graph-client', '@azure/msal-node', 'sanitize-html', 'cli-progress', 'tsx', 'selfsigned',
+  '@microsoft/microsoft-graph-client', '@azure/msal-node', 'sanitize-html', 'cli-progress', 'tsx', 'selfsigned', 'oidc-provider',
 ];
 /** Packages that need a DOM. */
 export const DOM = [

@@ -9,6 +9,7 @@ import { asJsonObject, text, type Json, type JsonObject } from './json';
 import { messageSchema } from './mailbox-file';
 import { parseExpand } from './odata';
 import type { RequestStats } from './request-log';
+import type { SandboxIdp } from './idp';
 import { parseBody as body } from './responses';
 import type { Folder, Message } from './store';
 import { taskCreateSchema, taskPatchSchema, type TodoList, type TodoTask } from './todo';
@@ -271,6 +272,9 @@ export class SandboxAdmin {
 
   /** Back to the mailbox file: fresh state (same ids), tokens expired, faults and log cleared. */
   reset(): void { this.core.reset(); }
+
+  /** The identity provider: counters, revoking the user's sign-ins, token lifetime, the user's password. */
+  get idp(): SandboxIdp { return this.core.idp; }
 }
 
 const positive = z.number().int().positive();
@@ -340,6 +344,18 @@ export function registerAdminRoutes(app: FastifyInstance, admin: SandboxAdmin): 
     scope.post('/faults', req => admin.setFaults(body(faultSpecSchema, req.body)));
     scope.delete('/faults', () => admin.resetFaults());
     scope.post('/faults/reset', () => admin.resetFaults());
+
+    // The identity provider (idp/): its state with the token endpoint's counter, and the user's side of Entra.
+    scope.get('/idp', () => admin.idp.state());
+    scope.patch('/idp', req => {
+      const b = body(z.strictObject({ accessTokenTtlSeconds: z.number().int().positive().optional(), password: z.string().min(1).optional() }), req.body);
+      if (b.accessTokenTtlSeconds !== undefined) admin.idp.accessTokenTtlSeconds = b.accessTokenTtlSeconds;
+      if (b.password !== undefined) admin.idp.password = b.password;
+      return admin.idp.state();
+    });
+    scope.post('/idp/revoke', () => admin.idp.revokeUser());
+    scope.post('/idp/expire-access-tokens', () => admin.idp.expireAccessTokens());
+    scope.delete('/idp/requests', (_req, reply) => { admin.idp.resetCounters(); return reply.code(204).send(); });
 
     scope.get('/requests', () => admin.requests());
     scope.delete('/requests', (_req, reply) => { admin.resetRequests(); return reply.code(204).send(); });

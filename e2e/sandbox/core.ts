@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DeltaEngine } from './delta';
 import { Faults } from './faults';
+import { SandboxIdp, type IdpOptions } from './idp';
 import { IdFactory } from './ids';
 import { MailboxLimiter } from './limiter';
 import type { ParsedMailbox } from './mailbox-file';
@@ -41,10 +42,13 @@ export class SandboxCore {
     concurrency: this.config.concurrency, retryAfterSeconds: this.config.throttleRetryAfter,
     requestsPerWindow: this.config.requestsPerWindow, windowMs: this.config.windowMs,
   }));
+  /** The identity provider that signs in the mailbox's user (idp/). */
+  readonly idp: SandboxIdp;
   private readonly seed: string;
 
-  constructor(private readonly file: ParsedMailbox, config: Partial<SandboxConfig> = {}) {
+  constructor(private readonly file: ParsedMailbox, config: Partial<SandboxConfig> = {}, idp: IdpOptions = {}) {
     this.config = { ...DEFAULT_CONFIG, ...config };
+    this.idp = new SandboxIdp(() => this.mailbox.user, idp);
     // Same file → same ids on every run and after reset().
     this.seed = createHash('sha256').update(JSON.stringify(file)).digest('hex');
     this.mailbox = this.build();
@@ -54,9 +58,10 @@ export class SandboxCore {
     return new Mailbox(structuredClone(this.file), new IdFactory(this.seed));
   }
 
-  /** Back to the file's contents: new state, all tokens expired, no faults, empty log. */
+  /** Back to the file's contents: new state, all tokens expired, no faults, empty log, nobody signed in. */
   reset(): void {
     this.mailbox = this.build();
+    this.idp.reset();
     this.delta.expireAll();
     this.faults.reset();
     this.log.reset();

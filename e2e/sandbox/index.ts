@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SandboxAdmin } from './admin';
 import { makeCertificate } from './cert';
 import { SandboxCore, type SandboxConfig } from './core';
+import type { IdpOptions } from './idp';
 import { loadMailboxFile, parseMailbox, type MailboxFile } from './mailbox-file';
 import { buildServer } from './server';
 
@@ -18,6 +19,8 @@ export interface StartSandboxOptions {
   certOut?: string;
   host?: '127.0.0.1';
   config?: Partial<SandboxConfig>;
+  /** The identity provider's tenant, client id, the user's password, token lifetimes (idp/). */
+  idp?: IdpOptions;
 }
 
 export interface RunningSandbox {
@@ -26,6 +29,8 @@ export interface RunningSandbox {
   port: number;
   certPem: string;
   token: string;
+  /** MSAL's authority for the sandbox's identity provider: `${url}/<tenant>`. */
+  authority: string;
   /** In-process handle to the same state the HTTP side serves. */
   admin: SandboxAdmin;
   close(): Promise<void>;
@@ -33,7 +38,7 @@ export interface RunningSandbox {
 
 export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSandbox> {
   const file = typeof opts.mailbox === 'string' ? await loadMailboxFile(opts.mailbox) : parseMailbox(opts.mailbox);
-  const core = new SandboxCore(file, opts.config);
+  const core = new SandboxCore(file, opts.config, opts.idp);
   const admin = new SandboxAdmin(core);
   const { key, cert } = await makeCertificate();
   if (opts.certOut !== undefined) await writeFile(opts.certOut, cert);
@@ -41,12 +46,15 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
   const host = opts.host ?? '127.0.0.1';
   await app.listen({ port: opts.port ?? 0, host });
   const { port } = app.server.address() as AddressInfo;
-  return { url: `https://${host}:${port}`, port, certPem: cert, token: opts.token, admin, close: () => app.close() };
+  const url = `https://${host}:${port}`;
+  core.idp.start(url);
+  return { url, port, certPem: cert, token: opts.token, authority: core.idp.authority, admin, close: () => app.close() };
 }
 
 export { SandboxAdmin } from './admin';
 export type { EventState, FolderState, MessageState, SandboxState, TaskState, TodoListState } from './admin';
 export { DEFAULT_CONFIG, type SandboxConfig } from './core';
 export type { FaultSpec, FaultState } from './faults';
+export { GRAPH_SCOPES, SANDBOX_CLIENT_ID, SANDBOX_PASSWORD, SANDBOX_TENANT_ID, type IdpOptions, type IdpState, type SandboxIdp } from './idp';
 export { MailboxFileError, type MailboxFile } from './mailbox-file';
 export type { LogEntry, RequestStats } from './request-log';

@@ -44,6 +44,8 @@ const sandbox = await startSandbox(options()).catch((e: unknown) => {
   fail(messageOf(e), 1);
 });
 process.stdout.write(`sandbox listening on ${sandbox.url}\n`);
+const idp = sandbox.admin.idp.state();
+process.stdout.write(`identity provider: --authority ${idp.authority} --client-id ${idp.clientId} (user ${idp.userName}, password ${sandbox.admin.idp.password})\n`);
 const stop = () => { void sandbox.close().then(() => process.exit(0)); };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

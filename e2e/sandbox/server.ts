@@ -72,9 +72,17 @@ export function buildServer({ core, admin, token, key, cert }: ServerOptions): F
   app.addHook('onRequest', async (request, reply) => {
     const { requestId, clientRequestId } = ids(request);
     reply.header('request-id', requestId).header('client-request-id', clientRequestId);
+    // The identity provider reads its own bodies: it gets the exchange before Fastify parses anything.
+    if (core.idp.owns(request.url)) {
+      reply.hijack();
+      core.idp.handle(request.raw, reply.raw);
+      return;
+    }
     if (!request.url.startsWith('/v1.0/') && !request.url.startsWith('/_sandbox/')) return;
     const m = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '');
     if (m?.[1] === token) return;
+    // Graph also takes the access tokens the sandbox's identity provider issued (the admin API only the static one).
+    if (m?.[1] !== undefined && request.url.startsWith('/v1.0/') && await core.idp.acceptsAccessToken(m[1])) return;
     return sendError(request, reply, 401, 'InvalidAuthenticationToken', m ? 'Access token validation failure. Invalid audience.' : 'Access token is empty.', {
       'WWW-Authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
     });

@@ -29,6 +29,8 @@ const BAD_INPUT_COMPANION_CODES: ReadonlySet<string> = new Set([
   'GROUPWARE_NOT_CONFIGURED',
   'EMPLOYEE_NOT_FOUND',
   'EMPLOYEE_AMBIGUOUS',
+  'SIGN_IN_SETTINGS_INVALID',
+  'GROUPWARE_NOT_SIGNED_IN',
 ]);
 
 export function exitCodeFor(error: unknown): ExitCode {

@@ -8,10 +8,12 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import { ExitCode, reportFailure } from './cli-errors';
 import type { CommandContext } from './command-context';
+import { registerAccount } from './commands/account';
 import { registerActivities } from './commands/activities';
 import { registerActivity } from './commands/activity';
 import { registerCheck } from './commands/check';
 import { registerCrmImport } from './commands/crm-import';
+import { registerSignIn } from './commands/sign-in';
 import { registerSync } from './commands/sync';
 import type { CliIo } from './io';
 
@@ -51,6 +53,8 @@ function buildProgram(context: CommandContext): Command {
   registerActivities(program, context);
   registerActivity(program, context);
   registerCheck(program, context);
+  registerSignIn(program, context);
+  registerAccount(program, context);
 
   return program;
 }

@@ -188,10 +188,9 @@ describe('crm-companion sync', () => {
       expectBadInput(run, /must be an https:\/\/ address/);
     });
 
-    it('no token', async () => {
+    it('no token and no sign-in', async () => {
       const run = await cli('sync', '--db', await database(), '--graph-url', h.sandbox.url);
-      expect(run.code).toBe(2);
-      expect(run.stderr).toBe("error: required option '--token <token>' not specified\n");
+      expectBadInput(run, /^error: No credentials: give --token T, or --data-dir DIR --authority URL --client-id ID after crm-companion signin\./);
     });
   });
 });

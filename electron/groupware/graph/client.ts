@@ -23,7 +23,7 @@ import {
 import { Agent } from 'undici';
 import type { GraphAuthProvider } from './auth';
 import { Semaphore } from './concurrency';
-import { toGroupwareError } from './errors';
+import { tokenSourceError, toGroupwareError } from './errors';
 import { NetworkAwareFetch } from './fetch-handler';
 import { ImmutableIdPreference } from './prefer';
 
@@ -63,13 +63,26 @@ export function createGraphHttp(options: GraphHttpOptions): GraphHttp {
   const fetchOptions: RequestInit & { dispatcher?: Agent } = dispatcher === undefined ? {} : { dispatcher };
   // The SDK's defaults: 3 s first delay when no Retry-After comes, 3 retries.
   const retryOptions = new RetryHandlerOptions(3, options.maxRetries ?? 3);
+  // The SDK keeps only the message of what the token source throws (signed out, Groupware password blocked):
+  // the error itself is kept here, so it leaves as an `auth` failure with its code.
+  let tokenFailure: Error | undefined;
+  const auth: GraphAuthProvider = {
+    getAccessToken: async () => {
+      try {
+        return await options.auth.getAccessToken();
+      } catch (error) {
+        tokenFailure = error instanceof Error ? error : new Error(String(error));
+        throw tokenFailure;
+      }
+    },
+  };
   const client = Client.initWithMiddleware({
     baseUrl: root,
     customHosts: new Set([new URL(root).hostname]),
     fetchOptions,
     middleware: [
       new ImmutableIdPreference(),
-      new AuthenticationHandler(options.auth),
+      new AuthenticationHandler(auth),
       new RetryHandler(retryOptions),
       new RedirectHandler(new RedirectHandlerOptions()),
       new TelemetryHandler(),
@@ -88,7 +101,8 @@ export function createGraphHttp(options: GraphHttpOptions): GraphHttp {
         return await run(call);
       });
     } catch (error) {
-      throw toGroupwareError(error, what);
+      const fromTokenSource = tokenFailure !== undefined && error instanceof Error && error.message === tokenFailure.message;
+      throw fromTokenSource ? tokenSourceError(tokenFailure, what) : toGroupwareError(error, what);
     }
   };
 

@@ -35,6 +35,12 @@ export function toGroupwareError(error: unknown, what: string): GroupwareError {
   return new GroupwareError('permanent', `${what} failed: ${message}`, { cause: error });
 }
 
+/** The token source refused (not signed in, Groupware password blocked): the user must act, nothing was sent. */
+export function tokenSourceError(error: Error | undefined, what: string): GroupwareError {
+  const code = error !== undefined && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  return new GroupwareError('auth', error?.message ?? `${what}: no access token`, { code, cause: error });
+}
+
 /** A failed `$batch` part, read like a whole response: status, `error.code`, `Retry-After`. */
 export function batchPartError(what: string, status: number, headers: Record<string, string>, body: unknown): GroupwareError {
   const error = graphErrorBody(body);
