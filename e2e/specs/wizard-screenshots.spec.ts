@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { CONTRACT_PDF, openWizard } from './wizard-helpers';
+import { CONTRACT_PDF, openWizard, valueOf } from './wizard-helpers';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '..', 'screenshots');
 
@@ -25,6 +25,7 @@ const WORDS = {
     started: '0 of 17 mails imported',
     done: '17 mails imported as activities.',
     activity: 'Documents of this activity',
+    tasksPage: 'Step 2 of 4: Activity selection',
   },
   de: {
     next: 'Weiter',
@@ -37,6 +38,7 @@ const WORDS = {
     started: '0 von 17 E-Mails importiert',
     done: '17 E-Mails als Aktivitäten importiert.',
     activity: 'Dokumente dieser Aktivität',
+    tasksPage: 'Schritt 2 von 4: Aktivitätenauswahl',
   },
 } as const;
 
@@ -82,6 +84,16 @@ for (const lang of ['en', 'de'] as const) {
       await expect(page.getByRole('table', { name: words.activity })).toContainText(words.labels[0]);
       await expect(page.frameLocator('iframe').getByText('countersigned partner licence agreement')).toBeVisible();
       await shot('activity');
+    });
+
+    test(`the tasks page (${lang})`, async ({ page, syncApp }) => {
+      const words = WORDS[lang];
+      await valueOf(syncApp, 'prefs.update', { patch: { areas: { mails: false, tasks: true, appointments: false } } });
+      await openWizard(page, syncApp);
+      await page.getByRole('button', { name: words.next }).click();
+      await expect(page.locator('[data-item-id]')).toHaveCount(2);
+      await expect(page.getByRole('heading', { name: words.tasksPage })).toBeFocused();
+      await screenshot(page, `tasks-${lang}.png`);
     });
   });
 }
