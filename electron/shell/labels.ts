@@ -30,6 +30,7 @@ export interface ShellLabels {
   appName: string;
   file: string;
   activitySynchronization: string;
+  activities: string;
   userPreferences: string;
   connectionCheck: string;
   quit: string;
@@ -47,6 +48,7 @@ export function shellLabels(locale: Locale): ShellLabels {
     appName: shared.app.name,
     file: shared.shell.fileMenu,
     activitySynchronization: shared.shell.activitySynchronization,
+    activities: shared.shell.activities,
     userPreferences: shared.shell.userPreferences,
     connectionCheck: shared.shell.connectionCheck,
     ...own[locale],

@@ -78,17 +78,18 @@ describe('menus', () => {
   const labels = shellLabels('en');
   const actions = () => ({ show: vi.fn(), quit: vi.fn() });
 
-  it('File holds Activity synchronization…, Check groupware connection…, User preferences… and Quit, routed to the pages', () => {
+  it('File holds Activity synchronization…, Activities, Check groupware connection…, User preferences… and Quit, routed to the pages', () => {
     const a = actions();
     const [file] = applicationMenuTemplate(a, { labels, isMac: false, isPackaged: true });
     const items = file?.submenu as Array<{ label?: string; click?: () => void }>;
     expect(file?.label).toBe('File');
-    expect(items.map((i) => i.label).filter(Boolean)).toEqual(['Activity synchronization…', 'Check groupware connection…', 'User preferences…', 'Quit']);
+    expect(items.map((i) => i.label).filter(Boolean)).toEqual(['Activity synchronization…', 'Activities', 'Check groupware connection…', 'User preferences…', 'Quit']);
     items[0]?.click?.();
     items[1]?.click?.();
     items[2]?.click?.();
-    items[4]?.click?.();
-    expect(a.show.mock.calls).toEqual([['#/sync'], ['#/connection-check'], ['#/preferences']]);
+    items[3]?.click?.();
+    items[5]?.click?.();
+    expect(a.show.mock.calls).toEqual([['#/sync'], ['#/activities'], ['#/connection-check'], ['#/preferences']]);
     expect(a.quit).toHaveBeenCalledOnce();
   });
 
