@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ActivityDetail } from './crm/activity-detail';
+import { ActivityChanges, ActivityCounts, ActivityPage, ActivityPageQuery } from './crm/activity-list';
 import { ActivityRow } from './crm/activity-row';
 import { CrmPickLists } from './crm/pick-lists';
 import { QuicksearchName } from './crm/quicksearch';
@@ -147,8 +148,21 @@ export const contract = defineContract({
         .strict(),
       res: z.array(ActivityRow),
     },
-    /** One activity for its (read-only) page; null when there is no activity with this id. */
+    /** One activity for its page; null when there is no activity with this id. */
     'activities.get': { req: z.object({ id: z.string().min(1) }).strict(), res: ActivityDetail.nullable() },
+    /**
+     * The activities window: one page of a list (a quicksearch, all activities, or one import), searched over
+     * subject and sender, filtered per column, sorted by one column. Lean rows: no body.
+     */
+    'activities.page': { req: ActivityPageQuery, res: ActivityPage },
+    /** How many activities each of the window's lists holds (*This import* with `runId`). */
+    'activities.counts': { req: z.object({ runId: z.string().min(1).optional() }).strict(), res: ActivityCounts },
+    /**
+     * The activity page's *Save*: type, status, subject, dates and the main allocations, checked against the
+     * CRM's lists (a contact person, project or inquiry of another business partner is refused in words). A
+     * linked activity's change goes to Outlook at once, or waits for the next sync when Outlook is out of reach.
+     */
+    'activities.update': { req: z.object({ id: z.string().min(1), changes: ActivityChanges }).strict(), res: ChangeOutcome },
     /**
      * The activity window's *Synchronization* menu (DESIGN §3): *Synchronization as date / as task* for types
      * without a groupware counterpart (refused for the four native types and once used), *Delete groupware entry*

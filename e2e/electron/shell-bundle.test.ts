@@ -87,7 +87,7 @@ describe('dist/electron/main.cjs', () => {
 
   it('has the File menu and a tray with the idle icon and its menu', () => {
     const file = (report.menus as Array<Array<{ label?: string; submenu?: Array<{ label?: string }> }>>)[0]?.find((m) => m.label === 'File');
-    expect(file?.submenu?.map((i) => i.label).filter(Boolean)).toEqual(['Activity synchronization…', 'Synchronization conflicts…', 'Check groupware connection…', 'User preferences…', 'Quit']);
+    expect(file?.submenu?.map((i) => i.label).filter(Boolean)).toEqual(['Activity synchronization…', 'Activities', 'Synchronization conflicts…', 'Check groupware connection…', 'User preferences…', 'Quit']);
     expect(report.trays).toEqual([{ image: path.join(root, 'assets', 'tray', 'tray-idle.png') }]);
     expect(report.trayMenu).toEqual(['Sync now', 'separator', 'Activity synchronization…', 'Open activities', 'User preferences…', 'separator', 'Quit']);
   });
@@ -113,7 +113,7 @@ describe('dist/electron/main.cjs', () => {
     const german = run('main.cjs', 'main', [`--user-data-dir=${path.join(tmp, 'profile3')}`], { CRM_COMPANION_DATA_DIR: dataDir });
     const menus = german.menus as Array<Array<{ label?: string; submenu?: Array<{ label?: string }> }>>;
     const file = menus[0]?.find((m) => m.label === 'Datei');
-    expect(file?.submenu?.map((i) => i.label).filter(Boolean)).toEqual(['Aktivitätensynchronisation…', 'Synchronisationskonflikte…', 'Groupware-Verbindung prüfen…', 'Benutzereinstellungen…', 'Beenden']);
+    expect(file?.submenu?.map((i) => i.label).filter(Boolean)).toEqual(['Aktivitätensynchronisation…', 'Aktivitäten', 'Synchronisationskonflikte…', 'Groupware-Verbindung prüfen…', 'Benutzereinstellungen…', 'Beenden']);
     expect(german.trayMenu).toContain('Jetzt synchronisieren');
   });
 });

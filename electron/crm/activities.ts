@@ -8,6 +8,7 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { ActivityDetail } from '../../shared/crm/activity-detail';
 import type { ActivityRow } from '../../shared/crm/activity-row';
 import type { QuicksearchName } from '../../shared/crm/quicksearch';
+import { counterpartOf, nativeCounterpart } from './activity-edits';
 import { quicksearchQuery, type Quicksearch } from './quicksearch';
 import type { Activity, CrmDatabase } from './schema';
 import type { CrmStore } from './store';
@@ -70,8 +71,13 @@ export async function getActivity(store: CrmStore, id: string): Promise<Activity
     .orderBy('name')
     .orderBy('id')
     .execute();
+  const paired = await store.db.selectFrom('groupware_base').select('kind').where('activity_id', '=', id).executeTakeFirst();
+  const counterpart = counterpartOf(activity);
+  const sendable = nativeCounterpart(activity.type_key) === null && counterpart === null;
   return {
     ...toRow(activity, []),
+    syncOffers: { asDate: sendable, asTask: sendable, deleteEntry: counterpart !== null || paired !== undefined },
+    groupwareKind: paired?.kind ?? counterpart,
     sender: activity.sender_address === null ? null : { name: activity.sender_name, address: activity.sender_address },
     project: activity.main_project_key,
     projectName: activity.project_name,

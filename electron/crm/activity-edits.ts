@@ -28,6 +28,12 @@ export interface ActivityInput {
   location?: string | null;
   employee?: string;
   contact?: string | null;
+  /** The business partner; when left out, a new contact person's partner (the main allocations follow it). */
+  businessPartner?: string | null;
+  project?: string | null;
+  inquiry?: string | null;
+  /** The date of an activity without start or due date (a mail's received date); ignored when it has one. */
+  date?: string;
   seriesRule?: string | null;
   bodyHtml?: string | null;
 }
@@ -122,11 +128,7 @@ async function resolveInput(db: Kysely<CrmDatabase>, input: ActivityInput, curre
   if (input.status !== undefined) values.status_key = input.status;
   if (input.subject !== undefined) values.subject = input.subject.trim();
   if (input.employee !== undefined) values.responsible_employee_key = input.employee;
-  if (input.contact !== undefined) {
-    values.contact_person_key = input.contact;
-    values.business_partner_key =
-      input.contact === null ? (current?.business_partner_key ?? null) : ((await db.selectFrom('contact_persons').select('business_partner_key').where('key', '=', input.contact).executeTakeFirst())?.business_partner_key ?? null);
-  }
+  Object.assign(values, await resolveAllocations(db, input, current));
   if (input.location !== undefined) values.location = input.location;
   if (input.bodyHtml !== undefined) values.body_html = input.bodyHtml;
   if (input.allDay !== undefined) values.all_day = input.allDay ? 1 : 0;
@@ -138,7 +140,53 @@ async function resolveInput(db: Kysely<CrmDatabase>, input: ActivityInput, curre
   // The activity's date: start of an event or series, due date of a task, else what it was.
   const date = start ?? due;
   if (date !== null && date !== current?.date) values.date = date;
+  else if (date === null && input.date !== undefined) values.date = instant(input.date, 'date', false);
   return { values };
+}
+
+type Allocation = 'contact_persons' | 'projects' | 'inquiries';
+const ALLOCATION_WORDS: Readonly<Record<Allocation, string>> = { contact_persons: 'contact person', projects: 'project', inquiries: 'inquiry' };
+
+/** The business partner a contact person, project or inquiry belongs to; refused in words when there is none such. */
+async function partnerOf(db: Kysely<CrmDatabase>, table: Allocation, key: string): Promise<{ name: string; partner: string }> {
+  const row = await db.selectFrom(table).select(['name', 'business_partner_key']).where('key', '=', key).executeTakeFirst();
+  if (row === undefined) invalid(`There is no ${ALLOCATION_WORDS[table]} with the key "${key}"`);
+  return { name: row.name, partner: row.business_partner_key };
+}
+
+/**
+ * *Activity with*, business partner, *Main project* and *Main inquiry* as one valid combination: the contact
+ * person, project and inquiry each belong to the activity's business partner. Left out, the partner follows a
+ * newly chosen contact person (an activity without partner takes the project's or inquiry's); a choice of
+ * another partner's entry is refused with a sentence naming both.
+ */
+async function resolveAllocations(db: Kysely<CrmDatabase>, input: ActivityInput, current: Activity | null): Promise<Partial<Omit<Activity, 'id'>>> {
+  const touched = input.contact !== undefined || input.businessPartner !== undefined || input.project !== undefined || input.inquiry !== undefined;
+  if (!touched) return {};
+  const contact = input.contact === undefined ? (current?.contact_person_key ?? null) : input.contact;
+  const project = input.project === undefined ? (current?.main_project_key ?? null) : input.project;
+  const inquiry = input.inquiry === undefined ? (current?.main_inquiry_key ?? null) : input.inquiry;
+  const owners: Array<[Allocation, string, { name: string; partner: string }]> = [];
+  for (const [table, key] of [['contact_persons', contact], ['projects', project], ['inquiries', inquiry]] as const) {
+    if (key !== null) owners.push([table, key, await partnerOf(db, table, key)]);
+  }
+  let partner: string | null;
+  if (input.businessPartner !== undefined) partner = input.businessPartner;
+  else {
+    // A newly chosen contact person brings its partner; else the partner stays (or comes from what is allocated).
+    const newContact = input.contact === undefined || input.contact === null ? undefined : owners.find(([table]) => table === 'contact_persons');
+    partner = newContact?.[2].partner ?? current?.business_partner_key ?? owners[0]?.[2].partner ?? null;
+  }
+  if (partner !== null && (await db.selectFrom('business_partners').select('key').where('key', '=', partner).executeTakeFirst()) === undefined) {
+    invalid(`There is no business partner with the key "${partner}"`);
+  }
+  for (const [table, key, owner] of owners) {
+    if (partner === null) invalid(`The ${ALLOCATION_WORDS[table]} ${owner.name} (${key}) belongs to a business partner, and the activity has none`);
+    if (owner.partner !== partner) {
+      invalid(`The ${ALLOCATION_WORDS[table]} ${owner.name} (${key}) belongs to the business partner ${owner.partner}, not to the activity's business partner ${partner}`);
+    }
+  }
+  return { contact_person_key: contact, business_partner_key: partner, main_project_key: project, main_inquiry_key: inquiry };
 }
 
 export async function createActivity(db: Kysely<CrmDatabase>, input: ActivityInput & { type: string; subject: string; employee: string }, now = new Date()): Promise<string> {

@@ -24,12 +24,16 @@ export function quicksearchQuery(
   limit = QUICKSEARCH_PAGE_SIZE,
 ): SelectQueryBuilder<CrmDatabase, 'activities', Activity> {
   // Qualified throughout: callers join the names of the keys (activities.ts).
-  let query = db
-    .selectFrom('activities')
-    .selectAll('activities')
-    .where('activities.type_key', '=', ActivityTypeKey.MailIn)
-    .where('activities.imported_at', 'is not', null);
-  if (search.name === 'imported-mails') query = query.where('activities.responsible_employee_key', '=', search.employeeKey);
-  if (search.name === 'not-assigned-imported-mails') query = query.where('activities.contact_person_key', 'is', null);
-  return query.orderBy('activities.date', 'desc').orderBy('activities.id', 'desc').limit(limit);
+  return whereQuicksearch(db.selectFrom('activities').selectAll('activities'), search)
+    .orderBy('activities.date', 'desc')
+    .orderBy('activities.id', 'desc')
+    .limit(limit);
+}
+
+/** The quicksearch's conditions on a query over `activities`, before any join (the activities window adds its own). */
+export function whereQuicksearch<O>(query: SelectQueryBuilder<CrmDatabase, 'activities', O>, search: Quicksearch): SelectQueryBuilder<CrmDatabase, 'activities', O> {
+  let narrowed = query.where('activities.type_key', '=', ActivityTypeKey.MailIn).where('activities.imported_at', 'is not', null);
+  if (search.name === 'imported-mails') narrowed = narrowed.where('activities.responsible_employee_key', '=', search.employeeKey);
+  if (search.name === 'not-assigned-imported-mails') narrowed = narrowed.where('activities.contact_person_key', 'is', null);
+  return narrowed;
 }

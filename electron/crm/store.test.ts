@@ -66,7 +66,7 @@ describe('migrations', () => {
     expect(await first.schemaVersion()).toBeNull();
     expect(await first.migrateToLatest()).toEqual(Object.keys(MIGRATIONS));
     expect(await first.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
-    expect(LATEST_SCHEMA_VERSION).toBe('0007-conflict-field-choices');
+    expect(LATEST_SCHEMA_VERSION).toBe('0008-activities-window');
     await first.close();
 
     const again = await open(file);

@@ -9,6 +9,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { contract, type Contract, type Locale } from '../../shared/contract';
 import { CompanionError, type ServiceOf } from '../../shared/ipc/contract-kit';
 import { getActivity, listActivities } from '../crm/activities';
+import { browseActivities, countActivities } from '../crm/activity-browse';
 import { openCrmStore } from '../crm/store';
 import { importCrmData } from '../crm/import';
 import { readPickLists } from '../crm/pick-lists';
@@ -24,7 +25,8 @@ import { defaultMailImportSessions } from './open-mail-import';
 import { connectTwoWay, includesMails, includesTwoWay, twoWayAreas, withTwoWayResult, type OpenTwoWay, type TwoWayConnection } from './two-way-sync';
 import { finishRun, startRun } from '../engine/mail-import/journal';
 import { GROUPWARE_NOT_CONFIGURED } from './mail-import-access';
-import { counterpartOf, deleteGroupwareEntry, findActivity, openConflicts, resolveConflict, sendAs } from '../crm/activity-edits';
+import { counterpartOf, deleteGroupwareEntry, findActivity, openConflicts, resolveConflict, sendAs, updateActivity } from '../crm/activity-edits';
+import { activityInputOf } from './activity-changes';
 import { CrmError } from '../crm/errors';
 import { withoutRemoteImages } from '../engine/mail-import/sanitize';
 import type { ChangeOutcome } from '../../shared/sync/two-way-types';
@@ -218,6 +220,17 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
       return activity === undefined ? null : { ...activity, body: withoutRemoteImages(activity.body) };
     },
 
+    'activities.page': async (query) => guarded(async () => browseActivities(store.db, query, { employeeKey: query.list === 'imported-mails' ? await signedInOrNull() : null })),
+    'activities.counts': async ({ runId }) => countActivities(store.db, { employeeKey: await signedInOrNull(), runId }),
+    'activities.update': ({ id, changes }) =>
+      changeAndPush(async () => {
+        // Outlook holds what it was before and what it is after (a type change can make it an event or a task).
+        const kindBefore = await groupwareKindOf(id);
+        await updateActivity(store.db, id, activityInputOf(changes));
+        const kinds = new Set([kindBefore, await groupwareKindOf(id)]);
+        return { activityId: id, areas: [...(kinds.has('event') ? ['appointments' as const] : []), ...(kinds.has('task') ? ['tasks' as const] : [])] };
+      }),
+
     'activities.syncAs': ({ id, as }) =>
       changeAndPush(async () => {
         await sendAs(store.db, id, as === 'date' ? 'event' : 'task');
@@ -225,8 +238,7 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
       }),
     'activities.deleteGroupwareEntry': ({ id }) =>
       changeAndPush(async () => {
-        const base = await store.db.selectFrom('groupware_base').select('kind').where('activity_id', '=', id).executeTakeFirst();
-        const kind = base?.kind ?? counterpartOf(await findActivity(store.db, id));
+        const kind = await groupwareKindOf(id);
         await deleteGroupwareEntry(store.db, id);
         return { activityId: id, areas: kind === 'event' ? ['appointments'] : kind === 'task' ? ['tasks'] : [] };
       }),
@@ -239,6 +251,18 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     // Its own connection, read only: a check must answer even when the sync cannot connect.
     'groupware.check': ({ lang: asked }) => checkGroupwareConnection(store, opts.groupware, { lang: asked ?? lang }),
   };
+
+  /** What the activity is in Outlook: the paired item's kind, else what its type (or the user's choice) makes it. */
+  async function groupwareKindOf(id: string): Promise<'event' | 'task' | null> {
+    const base = await store.db.selectFrom('groupware_base').select('kind').where('activity_id', '=', id).executeTakeFirst();
+    return base?.kind ?? counterpartOf(await findActivity(store.db, id));
+  }
+
+  /** The signed-in employee for *Imported mails*; null when Outlook cannot tell (the other lists need nobody). */
+  async function signedInOrNull(): Promise<string | null> {
+    if (opts.groupware === undefined) return null;
+    return mailImport.signedInEmployee().catch(() => null);
+  }
 
   /**
    * A CRM change from the UI, then its way to Outlook at once (a two-way run of its area). Outlook out of reach

@@ -30,6 +30,7 @@ export interface ShellLabels {
   appName: string;
   file: string;
   activitySynchronization: string;
+  activities: string;
   userPreferences: string;
   conflicts: string;
   connectionCheck: string;
@@ -48,6 +49,7 @@ export function shellLabels(locale: Locale): ShellLabels {
     appName: shared.app.name,
     file: shared.shell.fileMenu,
     activitySynchronization: shared.shell.activitySynchronization,
+    activities: shared.shell.activities,
     userPreferences: shared.shell.userPreferences,
     conflicts: shared.shell.conflicts,
     connectionCheck: shared.shell.connectionCheck,

@@ -27,6 +27,7 @@ export function applicationMenuTemplate(actions: MenuActions, ctx: MenuContext):
     label: labels.file,
     submenu: [
       { id: 'activity-sync', label: labels.activitySynchronization, click: () => actions.show(Route.sync) },
+      { id: 'activities', label: labels.activities, click: () => actions.show(Route.activities) },
       { id: 'conflicts', label: labels.conflicts, click: () => actions.show(Route.conflicts) },
       { id: 'connection-check', label: labels.connectionCheck, click: () => actions.show(Route.connectionCheck) },
       { id: 'preferences', label: labels.userPreferences, accelerator: 'CmdOrCtrl+,', click: () => actions.show(Route.preferences) },

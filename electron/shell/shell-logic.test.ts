@@ -78,14 +78,14 @@ describe('menus', () => {
   const labels = shellLabels('en');
   const actions = () => ({ show: vi.fn(), quit: vi.fn() });
 
-  it('File holds Activity synchronization…, Synchronization conflicts…, Check groupware connection…, User preferences… and Quit, routed to the pages', () => {
+  it('File holds Activity synchronization…, Activities, Synchronization conflicts…, Check groupware connection…, User preferences… and Quit, routed to the pages', () => {
     const a = actions();
     const [file] = applicationMenuTemplate(a, { labels, isMac: false, isPackaged: true });
     const items = file?.submenu as Array<{ label?: string; click?: () => void }>;
     expect(file?.label).toBe('File');
-    expect(items.map((i) => i.label).filter(Boolean)).toEqual(['Activity synchronization…', 'Synchronization conflicts…', 'Check groupware connection…', 'User preferences…', 'Quit']);
-    for (const index of [0, 1, 2, 3, 5]) items[index]?.click?.();
-    expect(a.show.mock.calls).toEqual([['#/sync'], ['#/conflicts'], ['#/connection-check'], ['#/preferences']]);
+    expect(items.map((i) => i.label).filter(Boolean)).toEqual(['Activity synchronization…', 'Activities', 'Synchronization conflicts…', 'Check groupware connection…', 'User preferences…', 'Quit']);
+    for (const index of [0, 1, 2, 3, 4, 6]) items[index]?.click?.();
+    expect(a.show.mock.calls).toEqual([['#/sync'], ['#/activities'], ['#/conflicts'], ['#/connection-check'], ['#/preferences']]);
     expect(a.quit).toHaveBeenCalledOnce();
   });
 

@@ -1,5 +1,5 @@
 import { Menu, MenuButton, MenuItem, MenuList, MenuPopover, MenuTrigger, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowSyncRegular, BranchForkRegular, PlugConnectedRegular, SettingsRegular } from '@fluentui/react-icons';
+import { ArrowSyncRegular, BranchForkRegular, TaskListLtrRegular, PlugConnectedRegular, SettingsRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
@@ -29,6 +29,9 @@ export function FileMenu() {
         <MenuList>
           <MenuItem icon={<ArrowSyncRegular />} onClick={() => void navigate('/sync')}>
             {t('shell.activitySynchronization')}
+          </MenuItem>
+          <MenuItem icon={<TaskListLtrRegular />} onClick={() => void navigate('/activities')}>
+            {t('shell.activities')}
           </MenuItem>
           <MenuItem icon={<BranchForkRegular />} onClick={() => void navigate('/conflicts')}>
             {t('shell.conflicts')}

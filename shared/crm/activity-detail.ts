@@ -1,6 +1,6 @@
 /**
  * One activity as its page shows it (`activities.get`): what a list row carries, plus the mail's sender, the
- * main project and inquiry, and each document's size and type. Read only: the page edits nothing.
+ * main project and inquiry, each document's size and type, and what its *Synchronization* menu offers.
  */
 import { z } from 'zod';
 import { ActivityRow } from './activity-row';
@@ -23,5 +23,12 @@ export const ActivityDetail = ActivityRow.extend({
   inquiry: z.string().nullable(),
   inquiryName: z.string().nullable(),
   documents: z.array(ActivityDetailDocument),
+  /**
+   * The *Synchronization* menu (DESIGN §3): *as date* / *as task* only for types without a groupware
+   * counterpart that are not in the groupware yet; *Delete groupware entry* while it has one.
+   */
+  syncOffers: z.object({ asDate: z.boolean(), asTask: z.boolean(), deleteEntry: z.boolean() }),
+  /** What the activity is in Outlook now: an event, a To Do task, or nothing. */
+  groupwareKind: z.enum(['event', 'task']).nullable(),
 });
 export type ActivityDetail = z.infer<typeof ActivityDetail>;

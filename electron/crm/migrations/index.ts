@@ -11,6 +11,7 @@ import { mailAttachments } from './0004-mail-attachments';
 import { activitySender } from './0005-activity-sender';
 import { twoWaySync } from './0006-two-way-sync';
 import { conflictFieldChoices } from './0007-conflict-field-choices';
+import { activitiesWindow } from './0008-activities-window';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-activity-sender': activitySender,
   '0006-two-way-sync': twoWaySync,
   '0007-conflict-field-choices': conflictFieldChoices,
+  '0008-activities-window': activitiesWindow,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,8 +1,8 @@
 /**
- * `/activities/:id`: one activity, read only — what the wizard's result rows and the link back from Outlook
- * open. Subject, type, status, date, the mail's sender, contact person, business partner, the employee it is
- * delegated to, main project and inquiry (names, keys below), the documents with category and keyword in the UI
- * language, and the stored (sanitized) body in a sandboxed frame that loads nothing from the web.
+ * `/activities/:id`: one activity — what the activities window, the wizard's result rows and the link back
+ * from Outlook open. Its details as a form (ActivityEditor), the *Synchronization* menu, the mail's sender
+ * (unknown: the address menu and its fixes), the documents with category and keyword in the UI language, and
+ * the stored (sanitized) body in a sandboxed frame that loads nothing from the web (`#mail` scrolls to it).
  */
 import {
   Body1,
@@ -24,17 +24,22 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowLeftRegular, AttachRegular } from '@fluentui/react-icons';
-import { useId, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { ActivityDetail } from '../../../shared/crm/activity-detail';
 import type { CrmPickLists, LabelledKey } from '../../../shared/crm/pick-lists';
-import type { Messages } from '../../../shared/i18n/en';
 import { pickLanguage } from '../../../shared/i18n/language';
 import { PageLayout } from '../common/PageLayout';
 import { useCrmLists } from '../sync/grid/useCrmLists';
-import { KeyedName } from '../sync/KeyedName';
-import { formatDateTime, formatSize, senderText, statusLabel, typeLabel } from '../sync/labels';
+import type { PickIndex } from '../sync/grid/pick-lists';
+import { formatSize, senderText } from '../sync/labels';
+import { SenderDialogs, type AddressFixDone } from '../sync/senders/SenderDialogs';
+import { ActivityEditor } from './detail/ActivityEditor';
+import { SyncMenu } from './detail/SyncMenu';
+import { ActivitySenderMenu } from './list/ActivitySenderMenu';
+import { FixedNotice } from './list/FixedNotice';
+import { useActivitySenderFixes } from './list/useActivitySenderFixes';
 import { MailBody } from './MailBody';
 import { useActivity } from './useActivity';
 
@@ -60,11 +65,13 @@ const useStyles = makeStyles({
 export function ActivityPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const activity = useActivity(id);
+  const { activity, reload } = useActivity(id);
   const crmLists = useCrmLists();
   const lists = crmLists.lists.status === 'ready' ? crmLists.lists.value : null;
 
-  if (activity.status === 'ready' && activity.value !== null) return <ActivityView activity={activity.value} lists={lists} />;
+  if (activity.status === 'ready' && activity.value !== null) {
+    return <ActivityView activity={activity.value} lists={lists} index={crmLists.index} onChanged={reload} onListsChanged={crmLists.reload} />;
+  }
   return (
     <PageLayout title={t('activities.activityTitle', { id })}>
       <BackButton />
@@ -101,14 +108,20 @@ function BackButton() {
   );
 }
 
-type Field = keyof Messages['wizard']['activity']['fields'];
-
 /** A key's label in the UI language from the CRM's list; the key itself when the list does not have it. */
 function labelOf(list: readonly LabelledKey[] | undefined, key: string, lang: 'de' | 'en'): string {
   return list?.find((entry) => entry.key === key)?.label[lang] || key;
 }
 
-function ActivityView({ activity, lists }: { activity: ActivityDetail; lists: CrmPickLists | null }) {
+interface ActivityViewProps {
+  activity: ActivityDetail;
+  lists: CrmPickLists | null;
+  index: PickIndex;
+  onChanged: () => void;
+  onListsChanged: () => void;
+}
+
+function ActivityView({ activity, lists, index, onChanged, onListsChanged }: ActivityViewProps) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const lang = pickLanguage(i18n.resolvedLanguage ?? i18n.language);
@@ -117,21 +130,20 @@ function ActivityView({ activity, lists }: { activity: ActivityDetail; lists: Cr
   const bodyId = useId();
   const subject = activity.subject.trim() === '' ? t('sync.noSubject') : activity.subject;
   const none = (text: string) => <span className={styles.none}>{text}</span>;
-  const named = (key: string | null, name: string | null) => (key === null ? none(t('wizard.activity.notAssigned')) : <KeyedName name={name} crmKey={key} />);
-  // Built-in keys have words in the catalogs; the CRM's own keys take the CRM's labels.
-  const type = typeLabel(t, activity.type) === activity.type ? labelOf(lists?.types, activity.type, lang) : typeLabel(t, activity.type);
-  const status = statusLabel(t, activity.status) === activity.status ? labelOf(lists?.statuses, activity.status, lang) : statusLabel(t, activity.status);
-  const fields: Array<[Field, ReactNode]> = [
-    ['type', type],
-    ['status', status],
-    ['date', <time dateTime={activity.date}>{formatDateTime(i18n.resolvedLanguage, activity.date)}</time>],
-    ['sender', activity.sender === null ? none(t('wizard.activity.noSender')) : senderText(activity.sender)],
-    ['contactPerson', named(activity.contactPerson, activity.contactPersonName)],
-    ['businessPartner', named(activity.businessPartner, activity.businessPartnerName)],
-    ['employee', named(activity.employee, activity.employeeName)],
-    ['project', named(activity.project, activity.projectName)],
-    ['inquiry', named(activity.inquiry, activity.inquiryName)],
-  ];
+  const fixes = useActivitySenderFixes(
+    useCallback(
+      (fix: AddressFixDone) => {
+        onChanged();
+        if (fix.kind === 'created') onListsChanged();
+      },
+      [onChanged, onListsChanged],
+    ),
+  );
+  const { hash } = useLocation();
+  const body = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (hash === '#mail') body.current?.scrollIntoView();
+  }, [hash]);
 
   return (
     <PageLayout title={subject}>
@@ -141,23 +153,19 @@ function ActivityView({ activity, lists }: { activity: ActivityDetail; lists: Cr
           {t('wizard.activity.caption', { id: activity.id })}
         </Caption1>
       </div>
+      <SyncMenu activity={activity} onChanged={onChanged} />
 
       <section className={styles.section} aria-labelledby={detailsId}>
         <Subtitle2 as="h2" id={detailsId} className={styles.heading}>
-          {t('wizard.activity.detailsHeading')}
+          {t('activities.edit.heading')}
         </Subtitle2>
-        <dl className={styles.fields} data-testid="activity-fields">
-          {fields.map(([field, value]) => (
-            <div key={field} style={{ display: 'contents' }} data-field={field}>
-              <dt className={styles.term}>
-                <Body1>{t(`wizard.activity.fields.${field}`)}</Body1>
-              </dt>
-              <dd className={styles.value}>
-                <Body1>{value}</Body1>
-              </dd>
-            </div>
-          ))}
-        </dl>
+        <div className={styles.top} data-field="sender">
+          <Body1 className={styles.term}>{t('activities.edit.fields.sender')}</Body1>
+          <Body1>{activity.sender === null ? none(t('wizard.activity.noSender')) : senderText(activity.sender)}</Body1>
+          {activity.sender !== null && activity.contactPerson === null && <ActivitySenderMenu activity={activity} onAction={fixes.onAction} withOpenMail={false} />}
+        </div>
+        <FixedNotice fix={fixes.done} onDismiss={fixes.dismiss} />
+        {lists === null ? <Spinner size="small" labelPosition="after" label={t('wizard.activity.loading')} /> : <ActivityEditor key={activity.id} activity={activity} index={index} onSaved={onChanged} />}
       </section>
 
       <section className={styles.section} aria-labelledby={documentsId}>
@@ -199,7 +207,7 @@ function ActivityView({ activity, lists }: { activity: ActivityDetail; lists: Cr
         )}
       </section>
 
-      <section className={styles.section} aria-labelledby={bodyId}>
+      <section ref={body} id="mail" className={styles.section} aria-labelledby={bodyId}>
         <Subtitle2 as="h2" id={bodyId} className={styles.heading}>
           {t('wizard.activity.bodyHeading')}
         </Subtitle2>
@@ -212,6 +220,8 @@ function ActivityView({ activity, lists }: { activity: ActivityDetail; lists: Cr
           </>
         )}
       </section>
+      <SenderDialogs request={fixes.request} index={index} onClose={fixes.close} onFixed={fixes.onFixed} />
+      <SenderDialogs request={fixes.request} index={index} onClose={fixes.close} onFixed={fixes.onFixed} />
     </PageLayout>
   );
 }

@@ -8,6 +8,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { MailCandidate, MandatoryField } from '../../../../shared/sync/mail-import-types';
+import { virtualCellStyle, virtualRowStyle } from '../../common/virtual-rows';
 import { missingFields, type CandidateEdit } from '../selection-rules';
 import { AttachmentsCell, DateCell, PickCell, SenderCell, SubjectCell, TickCell } from './cells';
 import { useGridActions } from './grid-context';
@@ -19,35 +20,10 @@ export const ROW_HEIGHT = 52;
 const useStyles = makeStyles({
   // Fixed size and `contain: strict`: a row scrolled in is laid out and painted on its own.
   // Plain elements with ARIA roles, not Fluent's table parts: a screenful of rows mounts with every scroll.
-  row: {
-    position: 'absolute',
-    top: 0,
-    left: 0,
-    display: 'flex',
-    width: `${GRID_WIDTH}px`,
-    height: `${ROW_HEIGHT}px`,
-    boxSizing: 'border-box',
-    contain: 'strict',
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
-  },
+  row: virtualRowStyle(GRID_WIDTH, ROW_HEIGHT),
   blocking: { boxShadow: `inset 3px 0 0 ${tokens.colorPaletteRedBorder2}` },
   previewed: { backgroundColor: tokens.colorNeutralBackground1Selected, ':hover': { backgroundColor: tokens.colorNeutralBackground1Selected } },
-  cell: {
-    display: 'flex',
-    alignItems: 'center',
-    flexGrow: 0,
-    flexShrink: 0,
-    minWidth: 0,
-    height: '100%',
-    boxSizing: 'border-box',
-    paddingInline: tokens.spacingHorizontalS,
-    overflow: 'hidden',
-  },
+  cell: virtualCellStyle,
 });
 
 interface CandidateRowProps {

@@ -10,6 +10,8 @@ import { useTranslation } from 'react-i18next';
 import { pickOptions, type PickEntry } from '../grid/pick-lists';
 
 const LIMIT = 100;
+/** Values of the options that are no entry start with NUL. */
+const NONE = '\u0000none';
 
 const useStyles = makeStyles({
   option: { display: 'flex', flexDirection: 'column' },
@@ -28,9 +30,12 @@ interface CrmEntryPickerProps {
   hint?: string | undefined;
   validation?: string | undefined;
   disabled?: boolean;
+  /** Offers *(none)* first, which empties the choice (the activity page's optional allocations). */
+  onClear?: () => void;
+  required?: boolean;
 }
 
-export function CrmEntryPicker({ label, entries, selected, onSelect, prefer, partnerName, hint, validation, disabled = false }: CrmEntryPickerProps) {
+export function CrmEntryPicker({ label, entries, selected, onSelect, prefer, partnerName, hint, validation, disabled = false, onClear, required = true }: CrmEntryPickerProps) {
   const { t } = useTranslation();
   const styles = useStyles();
   const selectedText = selected === null ? '' : (entries.find((e) => e.key === selected)?.text ?? selected);
@@ -52,7 +57,7 @@ export function CrmEntryPicker({ label, entries, selected, onSelect, prefer, par
   const nothing = options.preferred.length === 0 && options.others.length === 0;
 
   return (
-    <Field label={label} hint={hint} validationMessage={validation} validationState={validation === undefined ? 'none' : 'error'} required>
+    <Field label={label} hint={hint} validationMessage={validation} validationState={validation === undefined ? 'none' : 'error'} required={required}>
       <Combobox
         disabled={disabled}
         placeholder={t('unknownSender.searchPlaceholder')}
@@ -60,6 +65,10 @@ export function CrmEntryPicker({ label, entries, selected, onSelect, prefer, par
         selectedOptions={selected === null ? [] : [selected]}
         onChange={(event) => setQuery(event.target.value)}
         onOptionSelect={(_event, data) => {
+          if (data.optionValue === NONE) {
+            setQuery(null);
+            onClear?.();
+          }
           if (data.optionValue === undefined || data.optionValue.startsWith('\u0000')) return;
           setQuery(null);
           onSelect(data.optionValue);
@@ -69,6 +78,11 @@ export function CrmEntryPicker({ label, entries, selected, onSelect, prefer, par
           if (!data.open) setQuery(null);
         }}
       >
+        {onClear !== undefined && (
+          <Option value={NONE} text={t('activities.edit.none')}>
+            {t('activities.edit.none')}
+          </Option>
+        )}
         {options.preferred.length > 0 && prefer !== null && (
           <OptionGroup label={t('unknownSender.ofPartner', { partner: prefer.name })}>{options.preferred.map(option)}</OptionGroup>
         )}

@@ -34,11 +34,22 @@ import type { SenderAction } from '../grid/grid-context';
 import type { PickIndex } from '../grid/pick-lists';
 import { CrmEntryPicker } from './CrmEntryPicker';
 
-/** A sender menu item chosen for a row. */
+/** A sender menu item chosen for a row (a wizard candidate or an imported activity). */
 export interface SenderFixRequest {
   action: SenderAction;
-  candidate: MailCandidate;
   address: string;
+  /** The sender's display name as the mail gave it. */
+  senderName: string | null;
+  /** The business partner the row has already (found by the address's domain): its contact persons come first. */
+  businessPartner: { key: string; name: string | null } | null;
+  /** What opened the dialog (the wizard: a message id), to hand focus back to. */
+  origin: string;
+}
+
+/** The fix request for a wizard candidate's sender. */
+export function candidateFixRequest(action: SenderAction, candidate: MailCandidate, address: string): SenderFixRequest {
+  const partner = candidate.businessPartner === null ? null : { key: candidate.businessPartner, name: candidate.businessPartnerName };
+  return { action, address, senderName: candidate.from?.name ?? null, businessPartner: partner, origin: candidate.messageId };
 }
 
 /** What a fix did, with the names users know, for the wizard's sentence and the rows. */
@@ -67,7 +78,7 @@ interface SenderDialogsProps {
 
 export function SenderDialogs({ request, index, onClose, onFixed }: SenderDialogsProps) {
   if (request === null) return null;
-  const sender = request.candidate.from?.name || request.address;
+  const sender = request.senderName || request.address;
   switch (request.action) {
     case 'showAddress':
       return <ShowAddressDialog address={request.address} sender={sender} onClose={onClose} />;
@@ -155,15 +166,15 @@ interface FixDialogProps {
 }
 
 /** The row's business partner (found by the domain), whose contact persons the picker offers first. */
-function rowPartner(candidate: MailCandidate, index: PickIndex): { key: string; name: string } | null {
-  if (candidate.businessPartner === null) return null;
-  const name = index.text('businessPartner', candidate.businessPartner) ?? candidate.businessPartnerName ?? candidate.businessPartner;
-  return { key: candidate.businessPartner, name };
+function rowPartner(request: SenderFixRequest, index: PickIndex): { key: string; name: string } | null {
+  const partner = request.businessPartner;
+  if (partner === null) return null;
+  return { key: partner.key, name: index.text('businessPartner', partner.key) ?? partner.name ?? partner.key };
 }
 
 function AssignDialog({ request, index, onClose, onFixed }: FixDialogProps) {
   const { t } = useTranslation();
-  const { address, candidate } = request;
+  const { address } = request;
   const [contactPerson, setContactPerson] = useState<string | null>(null);
   const [saving, setSaving] = useState<Saving>({ status: 'idle' });
   const [tried, setTried] = useState(false);
@@ -211,7 +222,7 @@ function AssignDialog({ request, index, onClose, onFixed }: FixDialogProps) {
         entries={index.entries('contactPerson')}
         selected={contactPerson}
         onSelect={setContactPerson}
-        prefer={rowPartner(candidate, index)}
+        prefer={rowPartner(request, index)}
         partnerName={(key) => index.text('businessPartner', key)}
         validation={tried && contactPerson === null ? t('unknownSender.pickContactPerson') : undefined}
       />
@@ -224,9 +235,9 @@ type Suggestion = { status: 'asking' } | { status: 'answered'; businessPartner: 
 
 function CreateDialog({ request, index, onClose, onFixed }: FixDialogProps) {
   const { t } = useTranslation();
-  const { address, candidate } = request;
+  const { address, senderName } = request;
   // The sender's display name is the best first guess; an address shown as the name is none.
-  const [name, setName] = useState(() => (candidate.from !== null && candidate.from.name.trim() !== '' && candidate.from.name !== address ? candidate.from.name : ''));
+  const [name, setName] = useState(() => (senderName !== null && senderName.trim() !== '' && senderName !== address ? senderName : ''));
   const [picked, setPicked] = useState<string | null>(null);
   const [suggestion, setSuggestion] = useState<Suggestion>({ status: 'asking' });
   const [saving, setSaving] = useState<Saving>({ status: 'idle' });

@@ -13,7 +13,7 @@ import { api } from '../../../ipc/api';
 import type { SenderAction } from '../grid/grid-context';
 import type { TickState } from '../grid/tick-rules';
 import type { FixNotice } from './AddressFixNotice';
-import type { AddressFixDone, SenderFixRequest } from './SenderDialogs';
+import { candidateFixRequest, type AddressFixDone, type SenderFixRequest } from './SenderDialogs';
 import { applyFixLocally, countFrom, fixableAddress, mergeRefreshed, tickedAfterRefresh } from './sender-rules';
 
 /** The step's list and ticks: one state, so a refresh replaces both together. */
@@ -43,14 +43,14 @@ export function useAddressFixes(setSelection: Dispatch<SetStateAction<SelectionS
 
   const onSenderAction = useCallback((action: SenderAction, candidate: MailCandidate) => {
     const address = fixableAddress(candidate);
-    if (address !== null) setRequest({ action, candidate, address });
+    if (address !== null) setRequest(candidateFixRequest(action, candidate, address));
   }, []);
   // A dialog closed without a fix hands focus back to the menu button it was opened from (the menu item that
   // opened it is gone by then).
   const returnTo = useRef<string | null>(null);
   const closeDialog = useCallback(() => {
     setRequest((current) => {
-      returnTo.current = current?.candidate.messageId ?? null;
+      returnTo.current = current?.origin ?? null;
       return null;
     });
   }, []);
