@@ -5,7 +5,7 @@
  * electron/service/; nothing else needs a new line.
  */
 import { z } from 'zod';
-import { ActivityDetail } from './crm/activity-detail';
+import { ActivityDetail, DocumentContent } from './crm/activity-detail';
 import { ActivityChanges, ActivityCounts, ActivityPage, ActivityPageQuery } from './crm/activity-list';
 import { ActivityRow } from './crm/activity-row';
 import { CrmPickLists } from './crm/pick-lists';
@@ -150,6 +150,8 @@ export const contract = defineContract({
     },
     /** One activity for its page; null when there is no activity with this id. */
     'activities.get': { req: z.object({ id: z.string().min(1) }).strict(), res: ActivityDetail.nullable() },
+    /** A document's content, for *Save a copy* on the activity's page; null when the activity has no such document. */
+    'activities.document': { req: z.object({ activityId: z.string().min(1), documentId: z.string().min(1) }).strict(), res: DocumentContent.nullable() },
     /**
      * The activities window: one page of a list (a quicksearch, all activities, or one import), searched over
      * subject and sender, filtered per column, sorted by one column. Lean rows: no body.

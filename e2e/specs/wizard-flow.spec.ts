@@ -5,6 +5,9 @@
  * moved, the rest stays in Outlook), a connection lost mid-way, the result as the preferences say with each row
  * opening its read-only activity page, Esc and leaving, keyboard only, and the German page.
  */
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import {
@@ -37,6 +40,18 @@ async function toActivitySelection(page: Page, next = 'Next', untick = NO_SUBJEC
 async function listedSubjects(page: Page, tableName: string): Promise<string[]> {
   const rows = page.getByRole('table', { name: tableName }).locator('[data-activity-id]');
   return (await rows.locator('a').allInnerTexts()).sort();
+}
+
+
+/** An attachment's bytes as the demo mailbox file gives them to the sandbox. */
+function fixtureAttachment(name: string): Buffer {
+  type Folder = { messages?: Array<{ attachments?: Array<{ name: string; contentBytes?: string }> }>; childFolders?: Folder[] };
+  const mailbox = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'demo-mailbox.json'), 'utf8')) as { mailFolders: Folder[] };
+  const all = (folders: Folder[]): Array<{ name: string; contentBytes?: string }> =>
+    folders.flatMap((f) => [...(f.messages ?? []).flatMap((m) => m.attachments ?? []), ...all(f.childFolders ?? [])]);
+  const found = all(mailbox.mailFolders).find((a) => a.name === name);
+  if (found?.contentBytes === undefined) throw new Error(`no attachment ${name} in the demo mailbox`);
+  return Buffer.from(found.contentBytes, 'base64');
 }
 
 test('documents get a category and a keyword and are stored with them; a result row opens the activity', async ({ page, syncApp }) => {
@@ -108,6 +123,10 @@ test('documents get a category and a keyword and are stored with them; a result 
   const documents = page.getByRole('table', { name: 'Documents of this activity' });
   await expect(documents.locator(`[data-document="${CONTRACT_PDF}"] [data-column="category"]`)).toHaveText('Contract');
   await expect(documents.locator(`[data-document="${CONTRACT_PDF}"] [data-column="keyword"]`)).toHaveText('Licence');
+  // Save a copy: the attachment as Outlook had it, downloaded (never shown in the app's page).
+  const [download] = await Promise.all([page.waitForEvent('download'), documents.getByRole('button', { name: `Save a copy of “${CONTRACT_PDF}”` }).click()]);
+  expect(download.suggestedFilename()).toBe(CONTRACT_PDF);
+  expect((await readFile(await download.path())).equals(fixtureAttachment(CONTRACT_PDF))).toBe(true);
   const frame = page.locator('iframe[title^="Text of the activity"]');
   await expect(frame).toHaveAttribute('sandbox', '');
   await expect(frame).toHaveAttribute('srcdoc', /<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);

@@ -1,8 +1,8 @@
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActivityRow } from '../../shared/crm/activity-row';
-import { ActivityDetail } from '../../shared/crm/activity-detail';
-import { ActivityListError, activityListQuery, getActivity, listActivities, type ListActivitiesOptions } from './activities';
+import { ActivityDetail, MAX_DOCUMENT_BYTES } from '../../shared/crm/activity-detail';
+import { ActivityListError, activityListQuery, documentContent, getActivity, listActivities, type ListActivitiesOptions } from './activities';
 import type { NewActivity } from './schema';
 import { openInMemoryCrmStore, type CrmStore } from './store';
 import { importedMail, seedMinimalCrmData } from './test-data';
@@ -170,8 +170,8 @@ describe('getActivity', () => {
       inquiry: null,
       inquiryName: null,
       documents: [
-        { name: 'offer.pdf', category: 'OFFER', keyword: 'LIC', size: 1, contentType: 'application/pdf' },
-        { name: 'price-list.pdf', category: null, keyword: null, size: 1, contentType: 'application/pdf' },
+        { id: 'd-1', name: 'offer.pdf', category: 'OFFER', keyword: 'LIC', size: 1, contentType: 'application/pdf' },
+        { id: 'd-2', name: 'price-list.pdf', category: null, keyword: null, size: 1, contentType: 'application/pdf' },
       ],
     });
     await store.db.updateTable('activities').set({ main_project_key: null }).where('id', '=', 'a-1').execute();
@@ -180,6 +180,17 @@ describe('getActivity', () => {
   it('gives an activity that came from no mail no sender, and an unknown id nothing', async () => {
     expect(await getActivity(store, 'crm-4')).toMatchObject({ id: 'crm-4', sender: null, body: '', documents: [] });
     expect(await getActivity(store, 'no-such-activity')).toBeUndefined();
+  });
+});
+
+describe('documentContent', () => {
+  it('hands over a document of that activity as base64, nothing for another activity’s, and refuses one too large in words', async () => {
+    await store.db.insertInto('documents').values({ id: 'd-3', activity_id: 'a-3', name: 'notes.txt', content_type: 'text/plain', size: 5, content: new TextEncoder().encode('hello'), category_key: null, keyword_key: null }).execute();
+    expect(await documentContent(store, 'a-3', 'd-3')).toEqual({ name: 'notes.txt', contentType: 'text/plain', base64: Buffer.from('hello').toString('base64') });
+    expect(await documentContent(store, 'a-1', 'd-3')).toBeUndefined();
+    expect(await documentContent(store, 'a-3', 'no-such-document')).toBeUndefined();
+    await store.db.updateTable('documents').set({ size: MAX_DOCUMENT_BYTES + 1 }).where('id', '=', 'd-3').execute();
+    await expect(documentContent(store, 'a-3', 'd-3')).rejects.toMatchObject({ code: 'DOCUMENT_TOO_LARGE', message: expect.stringMatching(/^“notes\.txt” is 50 MB, more than this window hands over \(50 MB\); open it from the mail in Outlook\.$/) as string });
   });
 });
 

@@ -5,10 +5,11 @@
  * contact person, business partner and employee come joined into the same query; documents in one more.
  */
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { ActivityDetail } from '../../shared/crm/activity-detail';
+import { MAX_DOCUMENT_BYTES, type ActivityDetail, type DocumentContent } from '../../shared/crm/activity-detail';
 import type { ActivityRow } from '../../shared/crm/activity-row';
 import type { QuicksearchName } from '../../shared/crm/quicksearch';
 import { counterpartOf, nativeCounterpart } from './activity-edits';
+import { CrmError } from './errors';
 import { quicksearchQuery, type Quicksearch } from './quicksearch';
 import type { Activity, CrmDatabase } from './schema';
 import type { CrmStore } from './store';
@@ -66,7 +67,7 @@ export async function getActivity(store: CrmStore, id: string): Promise<Activity
   if (activity === undefined) return undefined;
   const documents = await store.db
     .selectFrom('documents')
-    .select(['name', 'category_key', 'keyword_key', 'size', 'content_type'])
+    .select(['id', 'name', 'category_key', 'keyword_key', 'size', 'content_type'])
     .where('activity_id', '=', id)
     .orderBy('name')
     .orderBy('id')
@@ -83,8 +84,18 @@ export async function getActivity(store: CrmStore, id: string): Promise<Activity
     projectName: activity.project_name,
     inquiry: activity.main_inquiry_key,
     inquiryName: activity.inquiry_name,
-    documents: documents.map((d) => ({ name: d.name, category: d.category_key, keyword: d.keyword_key, size: d.size, contentType: d.content_type })),
+    documents: documents.map((d) => ({ id: d.id, name: d.name, category: d.category_key, keyword: d.keyword_key, size: d.size, contentType: d.content_type })),
   };
+}
+
+/** One document's content (undefined: no such document of that activity); CrmError when it is too large to hand over. */
+export async function documentContent(store: CrmStore, activityId: string, documentId: string): Promise<DocumentContent | undefined> {
+  const document = await store.db.selectFrom('documents').select(['name', 'content_type', 'size', 'content']).where('id', '=', documentId).where('activity_id', '=', activityId).executeTakeFirst();
+  if (document === undefined) return undefined;
+  if (document.size > MAX_DOCUMENT_BYTES) {
+    throw new CrmError('DOCUMENT_TOO_LARGE', `“${document.name}” is ${Math.round(document.size / 1024 / 1024)} MB, more than this window hands over (${MAX_DOCUMENT_BYTES / 1024 / 1024} MB); open it from the mail in Outlook.`);
+  }
+  return { name: document.name, contentType: document.content_type, base64: Buffer.from(document.content).toString('base64') };
 }
 
 /** The list's one query for the activities and the names of their keys (exported for the query-plan test). */

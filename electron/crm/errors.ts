@@ -20,7 +20,9 @@ export type CrmErrorCode =
   /** An activity change breaks a rule (unknown key, impossible dates, a choice not open to it); nothing was written. */
   | 'ACTIVITY_INVALID'
   | 'ACTIVITY_NOT_FOUND'
-  | 'CONFLICT_NOT_FOUND';
+  | 'CONFLICT_NOT_FOUND'
+  /** A document is larger than the activities window hands over. */
+  | 'DOCUMENT_TOO_LARGE';
 
 /** Codes that mean "the caller gave something wrong", as opposed to "the operation failed". */
 export const BAD_INPUT_CODES: ReadonlySet<CrmErrorCode> = new Set<CrmErrorCode>([

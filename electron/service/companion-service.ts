@@ -8,7 +8,7 @@ import path from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { contract, type Contract, type Locale } from '../../shared/contract';
 import { CompanionError, type ServiceOf } from '../../shared/ipc/contract-kit';
-import { getActivity, listActivities } from '../crm/activities';
+import { documentContent, getActivity, listActivities } from '../crm/activities';
 import { browseActivities, countActivities } from '../crm/activity-browse';
 import { openCrmStore } from '../crm/store';
 import { importCrmData } from '../crm/import';
@@ -214,6 +214,7 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
         ...(quicksearch === 'imported-mails' ? { employeeKey: await mailImport.signedInEmployee() } : {}),
       }),
 
+    'activities.document': ({ activityId, documentId }) => guarded(async () => (await documentContent(store, activityId, documentId)) ?? null),
     'activities.get': async ({ id }) => {
       const activity = await getActivity(store, id);
       // The activity page shows the body and never loads a picture from the web (a tracking pixel stays silent).

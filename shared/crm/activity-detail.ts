@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { ActivityRow } from './activity-row';
 
 export const ActivityDetailDocument = z.object({
+  /** For `activities.document`, which hands over the content. */
+  id: z.string(),
   name: z.string(),
   /** Keys; the page shows their labels from `crm.lists`. */
   category: z.string().nullable(),
@@ -32,3 +34,10 @@ export const ActivityDetail = ActivityRow.extend({
   groupwareKind: z.enum(['event', 'task']).nullable(),
 });
 export type ActivityDetail = z.infer<typeof ActivityDetail>;
+
+/** The most `activities.document` hands over at once (base64 over the contract); larger ones are refused in words. */
+export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+
+/** One document's content, to save a copy of (never shown inside the app: a mail's attachment is a stranger's file). */
+export const DocumentContent = z.object({ name: z.string(), contentType: z.string(), base64: z.string() });
+export type DocumentContent = z.infer<typeof DocumentContent>;

@@ -52,6 +52,7 @@ const service: ServiceOf<Extended> = {
   'sync.import': () => Promise.reject(new Error('not used by this test')),
   'activities.list': () => Promise.resolve([]),
   'activities.get': () => Promise.resolve(null),
+  'activities.document': () => Promise.resolve(null),
   'sync.cancel': () => Promise.resolve({ cancelled: false }),
   'sync.now': () => Promise.reject(new Error('not used by this test')),
   'crm.suggestPartner': () => Promise.reject(new Error('not used by this test')),

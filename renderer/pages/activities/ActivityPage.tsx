@@ -23,11 +23,12 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowLeftRegular, AttachRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useId, useRef } from 'react';
+import { ArrowDownloadRegular, ArrowLeftRegular, AttachRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import type { ActivityDetail } from '../../../shared/crm/activity-detail';
+import type { ActivityDetail, ActivityDetailDocument } from '../../../shared/crm/activity-detail';
+import { api } from '../../ipc/api';
 import type { CrmPickLists, LabelledKey } from '../../../shared/crm/pick-lists';
 import { pickLanguage } from '../../../shared/i18n/language';
 import { PageLayout } from '../common/PageLayout';
@@ -182,6 +183,7 @@ function ActivityView({ activity, lists, index, onChanged, onListsChanged }: Act
                 <TableHeaderCell>{t('wizard.activity.columns.size')}</TableHeaderCell>
                 <TableHeaderCell>{t('wizard.activity.columns.category')}</TableHeaderCell>
                 <TableHeaderCell>{t('wizard.activity.columns.keyword')}</TableHeaderCell>
+                <TableHeaderCell>{t('wizard.activity.columns.open')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -200,11 +202,15 @@ function ActivityView({ activity, lists, index, onChanged, onListsChanged }: Act
                   <TableCell data-column="keyword">
                     {document.keyword === null ? none(t('wizard.activity.noValue')) : labelOf(lists?.keywords, document.keyword, lang)}
                   </TableCell>
+                  <TableCell>
+                    <SaveCopyButton activityId={activity.id} document={document} />
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         )}
+        {activity.documents.length > 0 && <Caption1 className={styles.caption}>{t('wizard.activity.saveCopyHint')}</Caption1>}
       </section>
 
       <section ref={body} id="mail" className={styles.section} aria-labelledby={bodyId}>
@@ -223,5 +229,41 @@ function ActivityView({ activity, lists, index, onChanged, onListsChanged }: Act
       <SenderDialogs request={fixes.request} index={index} onClose={fixes.close} onFixed={fixes.onFixed} />
       <SenderDialogs request={fixes.request} index={index} onClose={fixes.close} onFixed={fixes.onFixed} />
     </PageLayout>
+  );
+}
+
+/**
+ * *Save a copy*: the document's content from the store, handed to the browser (or Electron) as a download —
+ * typed as bytes, so nothing a mail brought along is ever shown or run in the app's own page.
+ */
+function SaveCopyButton({ activityId, document: file }: { activityId: string; document: ActivityDetailDocument }) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const save = async () => {
+    setState({ busy: true, error: null });
+    const result = await api.call['activities.document']({ activityId, documentId: file.id });
+    if (!result.ok || result.value === null) {
+      setState({ busy: false, error: result.ok ? t('wizard.activity.documentGone') : result.error.message });
+      return;
+    }
+    const bytes = Uint8Array.from(atob(result.value.base64), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = result.value.name;
+    link.click();
+    // The download has its bytes once the click is handled; the URL is not needed after that.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    setState({ busy: false, error: null });
+  };
+  return (
+    <>
+      <Button size="small" icon={<ArrowDownloadRegular />} disabled={state.busy} aria-label={t('wizard.activity.saveCopyOf', { name: file.name })} onClick={() => void save()}>
+        {t('wizard.activity.saveCopy')}
+      </Button>
+      {state.error !== null && (
+        <Text role="alert">{state.error}</Text>
+      )}
+    </>
   );
 }
