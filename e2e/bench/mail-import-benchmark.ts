@@ -13,7 +13,8 @@
  *
  * The engine's thread runs what the desktop app runs: the worker bundle of `npm run build:electron`
  * (dist/electron/mail-import-worker.cjs, built afresh before the run); `--worker source` runs worker-main.ts
- * through tsx instead, as `npm start` and the CLI do (its compiler and the sources it holds add ~60 MB of RSS).
+ * through tsx instead, as `npm start` and the CLI do (its compiler and the sources it holds add ~60 MB of RSS); then
+ * the whole benchmark process runs through tsx too (run.mjs), as it did before 2026-12-08.
  *
  * Sandbox settings: `latencyMs` is the network's round trip, paid once per HTTP exchange (a $batch envelope
  * once, its parts not again); `operationMs` (default 0) is Outlook's own time per operation (a request or a
@@ -48,7 +49,8 @@
  *   follow-ups still in flight, copies, the catch-up delta round; clientCpuMs / sandboxCpuMs: each process's CPU
  *   time meanwhile (2 cores: when their sum nears 2 × wallMs, the machine is the limit); loadAverage: the
  *   machine's, as the run started and ended (wall times from a loaded machine are not comparable).
- * - peakRssMb: process.resourceUsage().maxRSS of this process (the client: the bench's own code through tsx, and
+ * - peakRssMb: process.resourceUsage().maxRSS of this process (the client: the bench's own code — an esbuild bundle
+ *   run by plain node (e2e/bench/run.mjs), or through tsx with `--worker source` — and
  *   the worker thread with provider, engine and store) over
  *   its lifetime, both runs included; peakRssDuringRunsMb: rss sampled every 50 ms during the runs;
  *   sandboxPeakRssMb: the sandbox process's maxRSS, for information.
@@ -121,7 +123,7 @@ class SandboxProcess {
   }
 
   static start(): SandboxProcess {
-    const file = fileURLToPath(new URL('./sandbox-process.ts', import.meta.url));
+    const file = fileURLToPath(new URL('../../e2e/bench/sandbox-process.ts', import.meta.url));
     return new SandboxProcess(fork(file, [], { execArgv: ['--import', 'tsx', ...(process.env.SANDBOX_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.SANDBOX_PROF] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   }
 

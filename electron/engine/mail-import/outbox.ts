@@ -169,35 +169,50 @@ export function followUpSender(ctx: DrainContext): FollowUpSender {
   };
 }
 
-/** One slice: the stamps and the moves go out side by side (immutable ids: neither depends on the other). */
+/**
+ * One slice: the stamps and the moves go out side by side (immutable ids: neither depends on the other), then
+ * ONE transaction records what Outlook did with both — a commit per slice instead of one per batch (each
+ * commit writes the touched index pages to the WAL again: ~1 ms of CPU). Crash-safe as before: the rows stay
+ * pending until that commit, and a crash before it only makes the next run send the slice again, which the
+ * writes' idempotence (immutable ids) makes harmless; what Outlook refused or could not do is recorded beside
+ * what it did.
+ */
 async function sendSlice(ctx: DrainContext, slice: readonly Pending[], outcome: DrainOutcome, warned: Set<string>): Promise<void> {
   const stamps = slice.filter((p) => p.entry.operation === STAMP);
   const moves = slice.filter((p) => p.entry.operation === MOVE);
   const options = ctx.signal === undefined ? {} : { signal: ctx.signal };
   // Both finish before a failure is reported: what Outlook did is recorded either way.
   const settled = await Promise.allSettled([
-    stamps.length > 0 ? sendStamps(ctx, stamps, outcome, warned, options) : undefined,
-    moves.length > 0 ? sendMoves(ctx, moves, outcome, warned, options) : undefined,
+    stamps.length > 0 ? sendStamps(ctx, stamps, options) : undefined,
+    moves.length > 0 ? sendMoves(ctx, moves, outcome, options) : undefined,
   ]);
+  const recorders = settled.flatMap((result) => (result.status === 'fulfilled' && result.value !== undefined ? [result.value] : []));
+  if (recorders.length > 0) {
+    await ctx.db.transaction().execute(async (trx) => {
+      for (const recordIn of recorders) await recordIn(trx, outcome, warned);
+    });
+  }
   for (const result of settled) if (result.status === 'rejected') throw result.reason;
 }
 
 type SendOptions = { signal?: AbortSignal };
+/** What a batch's answers write to the store, run in the slice's transaction. */
+type Recorder = (trx: Transaction<CrmDatabase>, outcome: DrainOutcome, warned: Set<string>) => Promise<void>;
 
-async function sendStamps(ctx: DrainContext, stamps: readonly Pending[], outcome: DrainOutcome, warned: Set<string>, options: SendOptions): Promise<void> {
+async function sendStamps(ctx: DrainContext, stamps: readonly Pending[], options: SendOptions): Promise<Recorder> {
   const results = await ctx.provider.stampMessages(
     stamps.map((p) => ({ messageId: p.payload.messageId, activityId: p.entry.activity_id })),
     options,
   );
   ctx.crash('afterStamp');
-  await ctx.db.transaction().execute(async (trx) => {
+  return async (trx, outcome, warned) => {
     const done = stamps.filter((p) => results.get(p.payload.messageId)?.ok === true);
     await markDone(trx, done, ctx.now());
     for (const p of stamps) if (!done.includes(p)) await record(trx, ctx, p, results.get(p.payload.messageId), outcome, warned);
-  });
+  };
 }
 
-async function sendMoves(ctx: DrainContext, moves: readonly Pending[], outcome: DrainOutcome, warned: Set<string>, options: SendOptions): Promise<void> {
+async function sendMoves(ctx: DrainContext, moves: readonly Pending[], outcome: DrainOutcome, options: SendOptions): Promise<Recorder | undefined> {
   let archiveId: string;
   try {
     archiveId = (await ctx.provider.ensureArchiveFolder(options)).id;
@@ -206,14 +221,14 @@ async function sendMoves(ctx: DrainContext, moves: readonly Pending[], outcome: 
     if (!outcome.errors.some((e) => e.code === 'ARCHIVE_FOLDER_UNAVAILABLE')) {
       outcome.errors.push({ code: 'ARCHIVE_FOLDER_UNAVAILABLE', message: texts.archiveUnavailable(ctx.lang, error.message) });
     }
-    return;
+    return undefined;
   }
   const results = await ctx.provider.moveMessages(
     moves.map((p) => ({ messageId: p.payload.messageId, destinationFolderId: archiveId })),
     options,
   );
   ctx.crash('afterMove');
-  await ctx.db.transaction().execute(async (trx) => {
+  return async (trx, outcome, warned) => {
     const done = moves.filter((p) => results.get(p.payload.messageId)?.ok === true);
     if (done.length > 0) {
       // The activity made from this very message now points at the archive folder. A copy's move leaves its
@@ -231,7 +246,7 @@ async function sendMoves(ctx: DrainContext, moves: readonly Pending[], outcome: 
     await markDone(trx, done, ctx.now());
     for (const p of moves) if (!done.includes(p)) await record(trx, ctx, p, results.get(p.payload.messageId), outcome, warned);
     ctx.crash('beforeOutboxDone');
-  });
+  };
 }
 
 const isNotFound = (result: ItemResult<unknown> | undefined) => result?.ok === false && result.error.kind === 'notFound';
