@@ -127,3 +127,16 @@ it('the wizard: Outlook’s new appointments and tasks are candidates; only the 
   const again = await service['sync.candidates']({ areas: ['appointments', 'tasks'] });
   expect(outline(again.items)).toEqual(['tasks new TASK Später entscheiden']);
 });
+
+it('saving a linked activity from its page pushes the change to Outlook at once; a rule broken is refused, nothing written', async () => {
+  const service = handle.service;
+  const offer = (await service['activities.list']({ limit: 1000 })).find((a) => a.subject === 'Angebot nachfassen');
+  expect(offer?.groupwareId).toBeTruthy();
+  const saved = await service['activities.update']({ id: offer?.id ?? '', changes: { subject: 'Angebot nachfassen (Preis geklärt)', status: 'E' } });
+  expect(saved).toMatchObject({ pushed: true, errors: [], activity: { subject: 'Angebot nachfassen (Preis geklärt)', status: 'E' } });
+  const task = sandbox.admin.todoList('defaultList').tasks.find((t) => t.title.startsWith('Angebot nachfassen'));
+  expect(task).toMatchObject({ title: 'Angebot nachfassen (Preis geklärt)', status: 'completed' });
+
+  await expect(service['activities.update']({ id: offer?.id ?? '', changes: { subject: '  ' } })).rejects.toMatchObject({ code: 'ACTIVITY_INVALID' });
+  expect(sandbox.admin.task(task?.id ?? '')?.title).toBe('Angebot nachfassen (Preis geklärt)');
+});
