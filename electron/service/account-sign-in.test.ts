@@ -74,7 +74,8 @@ describe('employee account with the Microsoft 365 sign-in', () => {
       expect(valueOf(AccountInfo, before).cacheWarning).toMatch(/key in .*token-cache\.key/);
       expect(await dispatch('account.update', { groupwareUserName: USER, autoSync: true })).toMatchObject({ ok: true, value: { groupwareUserName: USER, autoSync: true } });
 
-      // Nothing works before signing in, and says so.
+      // Nothing works before signing in, and says so; the schedule waits (no run failing every interval).
+      expect(time.live()).toEqual([]);
       expect(await dispatch('sync.now', {})).toMatchObject({ ok: false, error: { code: 'GROUPWARE_NOT_SIGNED_IN', message: expect.stringContaining('Employee account') as unknown } });
 
       // Sign in: the page is handed back, the user walks it (the login page pre-filled with the user name).

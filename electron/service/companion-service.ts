@@ -173,9 +173,9 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     intervalMinutes: () => preferences.state().preferences.syncIntervalMinutes,
     pause: () => {
       if (opts.groupware === undefined) return { reason: 'No Outlook account is configured.', blocksManualRuns: true };
-      // DESIGN §3: blocked means no attempt at all, the user's *Sync now* included.
-      const blocked = account?.blockedNow() ?? null;
-      if (blocked !== null) return { reason: blockedInApp(blocked).message, blocksManualRuns: true };
+      // DESIGN §3: blocked means no attempt at all, the user's *Sync now* included; so does signed out.
+      const refusal = account?.refusal() ?? null;
+      if (refusal !== null) return { reason: refusal.message, blocksManualRuns: true };
       return preferences.state().preferences.automaticSync
           ? null
           : { reason: 'Automatic synchronization is switched off in the preferences.', blocksManualRuns: false };
@@ -266,8 +266,8 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     // The tray's *Sync now*: the automatic run at once (or the one under way), whatever the schedule says.
     'sync.now': () =>
       scheduler.runNow().catch((error: unknown) => {
-        const blocked = account?.blockedNow() ?? null;
-        if (error instanceof SchedulerPausedError && blocked !== null) throw blockedInApp(blocked);
+        const refusal = account?.refusal() ?? null;
+        if (error instanceof SchedulerPausedError && refusal !== null) throw refusal;
         throw error instanceof SchedulerPausedError ? new CompanionError('SYNC_PAUSED', error.message) : error;
       }),
 

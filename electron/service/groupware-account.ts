@@ -27,8 +27,11 @@ export interface GroupwareAccount {
   readonly method: 'microsoft' | 'token';
   /** The token source for every Graph client: refuses at once (nothing sent) while blocked or signed out. */
   readonly auth: GraphAuthProvider;
-  /** The blocked flag as last read: the scheduler's pause asks synchronously. */
-  blockedNow(): Blocked | null;
+  /**
+   * Why nothing can reach Outlook now, as last read — blocked, not set up, not signed in — or null: the scheduler
+   * pauses (manual runs too) instead of failing every interval, and *Sync now* answers with this error.
+   */
+  refusal(): CompanionError | null;
   /**
    * Runs an operation that reaches Outlook: refused with GROUPWARE_PASSWORD_BLOCKED while blocked (nothing sent);
    * refused by Graph (a thrown auth failure, or a result `refusedIn` says is one) → one refreshed token and
@@ -58,7 +61,7 @@ export function fixedTokenAccount(token: string): GroupwareAccount {
   return {
     method: 'token',
     auth: staticTokenAuth(token),
-    blockedNow: () => null,
+    refusal: () => null,
     guard: (operation) => operation(),
     status: () => Promise.resolve({ method: 'token', signedInAs: null, blocked: null, setupProblem: null, cacheWarning: null, signingIn: null, lastSignInError: null }),
     startSignIn: () => Promise.reject(fixedTokenRefusal()),
@@ -122,10 +125,22 @@ export async function microsoftAccount(options: MicrosoftAccountOptions): Promis
       return Promise.resolve(null); // not set up: nothing can have been blocked by this app
     }
   };
+  /** Whether the token cache holds an account (read locally, no network). */
+  const accountKept = async (): Promise<boolean> => {
+    try {
+      return (await signIn().status()).account !== null;
+    } catch {
+      return false;
+    }
+  };
   let blocked = await flagReader();
+  let signedIn = await accountKept();
   const reread = async (): Promise<Blocked | null> => {
     const before = blocked;
+    const wasSignedIn = signedIn;
     blocked = await flagReader();
+    signedIn = await accountKept();
+    if (wasSignedIn !== signedIn) options.onChanged();
     if (before === null && blocked !== null) options.onBlocked(blocked);
     if ((before === null) !== (blocked === null)) options.onChanged();
     return blocked;
@@ -154,7 +169,12 @@ export async function microsoftAccount(options: MicrosoftAccountOptions): Promis
         }
       },
     },
-    blockedNow: () => blocked,
+    refusal() {
+      if (blocked !== null) return blockedInApp(blocked);
+      const settings = msalSettings(options.settings(), options.caPem, timeoutMs);
+      if (typeof settings === 'string') return new CompanionError(AuthErrorCode.BadSettings, settings);
+      return signedIn ? null : notSignedInApp();
+    },
     async guard(operation, refusedIn = () => false) {
       const before = await reread();
       if (before !== null) throw blockedInApp(before);
@@ -186,7 +206,6 @@ export async function microsoftAccount(options: MicrosoftAccountOptions): Promis
         return { ...base, signedInAs: null, blocked: await reread(), setupProblem: settings, cacheWarning: null };
       }
       const status = await signIn().status();
-      blocked = status.blocked;
       return {
         ...base,
         signedInAs: status.account === null ? null : { userName: status.account.userName, name: status.account.name ?? null },
