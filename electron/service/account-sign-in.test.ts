@@ -123,6 +123,12 @@ describe('employee account with the Microsoft 365 sign-in', () => {
       time.fire();
       await expect.poll(() => counters().graph, { timeout: 30_000 }).toBeGreaterThan(graphBefore);
       expect(await dispatch('sync.now', {})).toMatchObject({ ok: true });
+
+      // Signing out forgets the sign-in here: nothing reaches Outlook, and the schedule waits again.
+      const out = valueOf(AccountInfo, await dispatch('account.signOut', {}));
+      expect(out).toMatchObject({ signedInAs: null, blocked: null, crmUser: null });
+      expect(time.live()).toEqual([]);
+      expect(await dispatch('sync.now', {})).toMatchObject({ ok: false, error: { code: 'GROUPWARE_NOT_SIGNED_IN' } });
     } finally {
       await handle.close();
     }

@@ -187,9 +187,18 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     ...(opts.schedulerClock !== undefined ? { clock: opts.schedulerClock } : {}),
   });
   scheduler.start();
+  // The mail import's session belongs to the mailbox it was opened for: another account (or none) closes it.
+  let sessionUser = (await account?.status())?.signedInAs?.userName ?? null;
   afterAccountChange = () => {
     scheduler.reschedule();
-    void accountInfo().then((info) => events.emit('account.changed', info), () => undefined);
+    void accountInfo().then((info) => {
+      const user = info.signedInAs?.userName ?? null;
+      if (account?.method === 'microsoft' && user?.toLowerCase() !== sessionUser?.toLowerCase()) {
+        sessionUser = user;
+        void mailImport.close();
+      }
+      events.emit('account.changed', info);
+    }, () => undefined);
   };
 
   /** Everything that reaches Outlook goes through the account: blocked → refused at once, nothing sent. */

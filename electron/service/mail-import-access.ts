@@ -127,6 +127,7 @@ export function createMailImportAccess(options: MailImportAccessOptions): MailIm
     async close() {
       const opened = session;
       session = null;
+      lastEmployee = null;
       await (await opened?.catch(() => null))?.close?.();
     },
   };
