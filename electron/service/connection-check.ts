@@ -1,7 +1,7 @@
 /**
  * *Check groupware connection* over Microsoft Graph: the engine's check (electron/engine/connection-check) on a
  * client of its own, opened for the check and closed after it, so a broken account never touches the sync's
- * session. Today "sign-in" is the configured token; MSAL's sign-in replaces `signIn` and nothing else.
+ * session. The token comes from `auth` (the app's Microsoft 365 sign-in) or the endpoint's fixed token.
  */
 import type { Locale } from '../../shared/contract';
 import { CompanionError } from '../../shared/ipc/contract-kit';

@@ -140,12 +140,12 @@ export async function microsoftAccount(options: MicrosoftAccountOptions): Promis
     const wasSignedIn = signedIn;
     blocked = await flagReader();
     signedIn = await accountKept();
-    if (wasSignedIn !== signedIn) options.onChanged();
     if (before === null && blocked !== null) options.onBlocked(blocked);
-    if ((before === null) !== (blocked === null)) options.onChanged();
+    if (wasSignedIn !== signedIn || (before === null) !== (blocked === null)) options.onChanged();
     return blocked;
   };
 
+  // A sign-in that ended changes what the page shows even when it failed (its sentence, no longer waiting).
   const attempts = signInAttempts(() => {
     void reread().finally(() => options.onChanged());
   });
