@@ -15,6 +15,7 @@ import { defineContract } from './ipc/contract-kit';
 import { MailImportSelection, MailPreview, SyncArea, SyncSummary } from './sync/mail-import-types';
 import { ChangeOutcome, SyncConflict, WizardCandidates } from './sync/two-way-types';
 import { ConnectionCheckReport } from './sync/connection-check-types';
+import { AccountInfo, AccountUpdate, SignInRequest, SignInStarted } from './account/account-info';
 
 export const Locale = z.enum(['de', 'en']);
 export type Locale = z.infer<typeof Locale>;
@@ -190,10 +191,27 @@ export const contract = defineContract({
      * do. Reads only: nothing in Outlook or the CRM changes. A connection that fails is an answer, not an error.
      */
     'groupware.check': { req: z.object({ lang: Locale.optional() }).strict(), res: ConnectionCheckReport },
+    /** *User preferences › Employee account*: read from this computer only — no request to Microsoft 365. */
+    'account.get': { req: NoArgs, res: AccountInfo },
+    /**
+     * Starts the interactive sign-in to Microsoft 365 and answers with its page as soon as there is one: the app
+     * opens it (`openIn: 'app'`, the desktop) or the caller does (`caller`, browser mode: a new tab). The sign-in
+     * ends in the background — signed in, refused, cancelled or timed out — and `account.changed` says so.
+     * Signing in clears *Groupware password blocked*.
+     */
+    'account.signIn': { req: SignInRequest, res: SignInStarted },
+    /** Stops the sign-in under way; `cancelled: false` when none was. */
+    'account.cancelSignIn': { req: NoArgs, res: z.object({ cancelled: z.boolean() }) },
+    /** Forgets the sign-in on this computer (its tokens); *Groupware password blocked* goes with it. */
+    'account.signOut': { req: NoArgs, res: AccountInfo },
+    /** Changes the groupware user name, *Auto synchronization* or the sign-in's settings; invalid → refused as a whole. */
+    'account.update': { req: AccountUpdate, res: AccountInfo },
   },
   events: {
     'sync.progress': SyncProgress,
     'tray.notice': TrayNotice,
+    /** The employee account changed: signed in or out, blocked, a sign-in ended, its settings changed. */
+    'account.changed': AccountInfo,
   },
 });
 

@@ -160,7 +160,14 @@ const contextBridge = {
   },
 };
 
-const fake = { app, BrowserWindow, Menu, Tray, nativeImage, dialog, ipcMain, session, shell, contextBridge, ipcRenderer };
+// The OS keyring: a reversible stand-in, so the shell hands the service a protector as it would in Electron.
+const safeStorage = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString: (text) => Buffer.from(`fake-sealed:${Buffer.from(text).toString('hex')}`),
+  decryptString: (sealed) => Buffer.from(sealed.toString().slice('fake-sealed:'.length), 'hex').toString(),
+};
+const fake = { app, BrowserWindow, Menu, Tray, nativeImage, dialog, ipcMain, session, shell, safeStorage, contextBridge, ipcRenderer };
 
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {

@@ -116,6 +116,20 @@ describe('dist/electron/main.cjs', () => {
     expect(file?.submenu?.map((i) => i.label).filter(Boolean)).toEqual(['Aktivitätensynchronisation…', 'Aktivitäten', 'Synchronisationskonflikte…', 'Groupware-Verbindung prüfen…', 'Benutzereinstellungen…', 'Beenden']);
     expect(german.trayMenu).toContain('Jetzt synchronisieren');
   });
+
+  it('shows the blocked tray icon from the start when Groupware password blocked is set (Microsoft 365 sign-in, no fixed token)', () => {
+    const dataDir = path.join(tmp, 'data-blocked');
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(path.join(dataDir, 'groupware-sign-in.json'), JSON.stringify({ version: 1, blocked: { reason: 'the sign-in was refused', at: '2026-12-08T09:00:00.000Z' } }));
+    const blocked = run('main.cjs', 'main', [`--user-data-dir=${path.join(tmp, 'profile4')}`], {
+      CRM_COMPANION_DATA_DIR: dataDir,
+      CRM_COMPANION_GRAPH_URL: 'https://127.0.0.1:9',
+      CRM_COMPANION_AUTHORITY: 'https://127.0.0.1:9/tenant',
+      CRM_COMPANION_CLIENT_ID: 'client',
+    });
+    expect(blocked.errors).toEqual([]);
+    expect(blocked.trays).toEqual([{ image: path.join(root, 'assets', 'tray', 'tray-blocked.png') }]);
+  });
 });
 
 describe('dist/electron/preload.cjs', () => {

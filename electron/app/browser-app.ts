@@ -2,7 +2,7 @@
 import { contract } from '../../shared/contract';
 import { createDispatcher } from '../host/dispatch';
 import { startBrowserHost } from '../host/browser-host';
-import { createCompanionService, type GroupwareConnection } from '../service/companion-service';
+import { createCompanionService, type GroupwareConnection, type SignInWiring } from '../service/companion-service';
 import { rendererDistDir } from './paths';
 
 export interface BrowserAppOptions {
@@ -12,6 +12,8 @@ export interface BrowserAppOptions {
   rendererDir?: string;
   groupware?: GroupwareConnection;
   crmSeed?: unknown;
+  /** The Microsoft 365 sign-in when `groupware` has no fixed token (browser mode: the page opens its window). */
+  signIn?: SignInWiring;
 }
 
 export interface BrowserApp {
@@ -29,6 +31,7 @@ export async function startBrowserApp(opts: BrowserAppOptions): Promise<BrowserA
     demo: opts.demo ?? false,
     ...(opts.groupware ? { groupware: opts.groupware } : {}),
     ...(opts.crmSeed !== undefined ? { crmSeed: opts.crmSeed } : {}),
+    ...(opts.signIn !== undefined ? { signIn: opts.signIn } : {}),
   });
   try {
     const host = await startBrowserHost({

@@ -16,6 +16,8 @@ export const demoCrmFile = path.join(projectRoot, 'e2e', 'fixtures', 'demo-crm.j
 export interface DemoSandbox {
   url: string;
   token: string;
+  /** Its identity provider, for the demo with the Microsoft 365 sign-in (`npm start -- --sign-in`). */
+  signIn: { authority: string; clientId: string; userName: string; password: string };
   certFile: string;
   stop(): Promise<void>;
 }
@@ -30,17 +32,20 @@ export async function startDemoSandbox(dir: string, timeoutMs = 30_000): Promise
       '--mailbox', demoMailboxFile, '--port', '0', '--token', token, '--cert-out', certFile],
     { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  const url = await waitForListening(child, timeoutMs);
+  const { url, signIn } = await waitForListening(child, timeoutMs);
   return {
     url,
     token,
+    signIn,
     certFile,
     stop: () => stopChild(child),
   };
 }
 
-function waitForListening(child: ChildProcess, timeoutMs: number): Promise<string> {
+/** The sandbox prints its address, then its identity provider's line: both are needed. */
+function waitForListening(child: ChildProcess, timeoutMs: number): Promise<{ url: string; signIn: DemoSandbox['signIn'] }> {
   return new Promise((resolve, reject) => {
+    let url: string | undefined;
     let stderr = '';
     const timer = setTimeout(() => fail(`the demo sandbox did not report "listening" within ${timeoutMs / 1000} s`), timeoutMs);
     const fail = (message: string) => {
@@ -51,11 +56,13 @@ function waitForListening(child: ChildProcess, timeoutMs: number): Promise<strin
     child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
     child.once('exit', (code) => fail(`the demo sandbox stopped (exit code ${code})`));
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = /listening.*?(https:\/\/[^\s]+)/.exec(line);
-      if (match?.[1]) {
+      const listening = /listening.*?(https:\/\/[^\s]+)/.exec(line);
+      if (listening?.[1]) url = listening[1].replace(/\/$/, '');
+      const idp = /--authority (\S+) --client-id (\S+) \(user (\S+), password (\S+)\)/.exec(line);
+      if (url !== undefined && idp !== null) {
         clearTimeout(timer);
         child.removeAllListeners('exit');
-        resolve(match[1].replace(/\/$/, ''));
+        resolve({ url, signIn: { authority: idp[1] ?? '', clientId: idp[2] ?? '', userName: idp[3] ?? '', password: idp[4] ?? '' } });
       }
     });
   });

@@ -4,7 +4,9 @@
  * With no groupware account given it starts the demo: the Graph sandbox with a demo mailbox and demo CRM data.
  *
  *   npm start [-- --browser] [--port P] [--data-dir DIR] [--no-open]
- *             [--graph-url URL --token T [--ca CERT.pem]]     (an own Graph endpoint instead of the demo)
+ *             [--graph-url URL [--token T] [--ca CERT.pem]]   (an own Graph endpoint instead of the demo)
+ *             [--authority URL --client-id ID [--tenant T]]   (the Microsoft 365 sign-in, when no --token)
+ *             [--sign-in]                                     (the demo with the sign-in at the sandbox's identity provider)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,6 +26,10 @@ const { values: args } = parseArgs({
     'graph-url': { type: 'string' },
     token: { type: 'string' },
     ca: { type: 'string' },
+    authority: { type: 'string' },
+    'client-id': { type: 'string' },
+    tenant: { type: 'string' },
+    'sign-in': { type: 'boolean', default: false },
   },
 });
 
@@ -53,15 +59,24 @@ function openInBrowser(url: string): void {
 async function main(): Promise<void> {
   const dataDir = path.resolve(args['data-dir'] ?? defaultDataDir());
   let sandbox: DemoSandbox | null = null;
-  let groupware: { url: string; token: string; ca?: string };
+  let groupware: { url: string; token?: string; ca?: string };
+  // Without --token the app signs in to Microsoft 365; these settings go to the employee account at start.
+  let endpoint: { authority: string; clientId: string; tenant?: string } | undefined =
+    args.authority && args['client-id'] ? { authority: args.authority, clientId: args['client-id'], ...(args.tenant ? { tenant: args.tenant } : {}) } : undefined;
   const demo = !args['graph-url'];
   if (args['graph-url']) {
-    if (!args.token) throw new Error('--graph-url needs --token (sign-in with Microsoft 365 comes with the preferences)');
-    groupware = { url: args['graph-url'], token: args.token, ...(args.ca ? { ca: args.ca } : {}) };
+    groupware = { url: args['graph-url'], ...(args.token ? { token: args.token } : {}), ...(args.ca ? { ca: args.ca } : {}) };
+    if (!args.token) console.log('No --token: signing in to Microsoft 365 under User preferences › Employee account.');
   } else {
     sandbox = await startDemoSandbox(path.join(dataDir, 'demo'));
-    groupware = { url: sandbox.url, token: sandbox.token, ca: sandbox.certFile };
     console.log(`Demo: Outlook sandbox with sample mails at ${sandbox.url}; no real mailbox is touched.`);
+    if (args['sign-in']) {
+      groupware = { url: sandbox.url, ca: sandbox.certFile };
+      endpoint = { authority: sandbox.signIn.authority, clientId: sandbox.signIn.clientId };
+      console.log(`Demo sign-in: User preferences › Employee account › Sign in, as ${sandbox.signIn.userName} with the password ${sandbox.signIn.password}.`);
+    } else {
+      groupware = { url: sandbox.url, token: sandbox.token, ca: sandbox.certFile };
+    }
   }
   const appDataDir = demo ? path.join(dataDir, 'demo') : dataDir;
   const crmSeed = demo ? (JSON.parse(readFileSync(demoCrmFile, 'utf8')) as unknown) : undefined;
@@ -77,7 +92,11 @@ async function main(): Promise<void> {
         CRM_COMPANION_DATA_DIR: appDataDir,
         CRM_COMPANION_DEMO: demo ? '1' : '',
         CRM_COMPANION_GRAPH_URL: groupware.url,
-        CRM_COMPANION_GRAPH_TOKEN: groupware.token,
+        CRM_COMPANION_GRAPH_TOKEN: groupware.token ?? '',
+        CRM_COMPANION_GRAPH_CA: groupware.ca ?? '',
+        CRM_COMPANION_AUTHORITY: endpoint?.authority ?? '',
+        CRM_COMPANION_CLIENT_ID: endpoint?.clientId ?? '',
+        CRM_COMPANION_TENANT: endpoint?.tenant ?? '',
         CRM_COMPANION_CRM_SEED: demo ? demoCrmFile : '',
         ...(groupware.ca ? { NODE_EXTRA_CA_CERTS: groupware.ca } : {}),
       },
@@ -97,6 +116,7 @@ async function main(): Promise<void> {
     demo,
     groupware,
     ...(crmSeed ? { crmSeed } : {}),
+    ...(endpoint ? { signIn: { endpoint } } : {}),
   });
   console.log(`CRM Companion runs in browser mode (no Electron binary${args.browser ? ' requested' : ' here'}).`);
   console.log(`Open: ${app.url}`);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { DEFAULT_PREFERENCES, syncsWhenActivityWindowOpens } from '../../shared/prefs/preferences';
+import { DEFAULT_ACCOUNT_SETTINGS } from '../../shared/prefs/account';
 import { openPreferencesStore } from './preferences-store';
 
 let dir: string;
@@ -67,6 +68,38 @@ describe('preferences store', () => {
     store.update({ language: 'de' });
     expect(openPreferencesStore(dir).state().preferences.language).toBe('de');
     expect(() => store.update({ language: 'fr' })).toThrow(ZodError);
+  });
+});
+
+describe('employee account settings (layout 1.1.0)', () => {
+  it('adds the account to a file of layout 1.0.0 with the defaults and keeps its preferences, without a notice', () => {
+    writeFileSync(file(), JSON.stringify({ ...DEFAULT_PREFERENCES, automaticSync: true, __internal__: { migrations: { version: '1.0.0' } } }));
+    const store = openPreferencesStore(dir);
+    expect(store.state()).toEqual({ preferences: { ...DEFAULT_PREFERENCES, automaticSync: true }, notice: null });
+    expect(store.account()).toEqual(DEFAULT_ACCOUNT_SETTINGS);
+    expect(stored()).toMatchObject({ account: DEFAULT_ACCOUNT_SETTINGS, __internal__: { migrations: { version: '1.1.0' } } });
+  });
+
+  it('keeps a change across restarts, field by field, and refuses an invalid one as a whole', () => {
+    const store = openPreferencesStore(dir);
+    store.updateAccount({ groupwareUserName: ' m.mueller@example.com ', signIn: { authority: 'https://login.microsoftonline.com/contoso.com/', clientId: 'abc' } });
+    store.updateAccount({ signIn: { tenant: '' } });
+    expect(() => store.updateAccount({ signIn: { authority: 'http://login.example.com' } })).toThrow(ZodError);
+    expect(() => store.updateAccount({ password: 'x' })).toThrow(ZodError);
+    expect(openPreferencesStore(dir).account()).toEqual({
+      groupwareUserName: 'm.mueller@example.com',
+      signIn: { authority: 'https://login.microsoftonline.com/contoso.com', clientId: 'abc', tenant: null },
+    });
+    // The preferences are untouched by the account's writes, and the other way round.
+    store.update({ automaticSync: true });
+    expect(openPreferencesStore(dir).account().groupwareUserName).toBe('m.mueller@example.com');
+  });
+
+  it('resets a damaged account to the defaults and names it in the notice', () => {
+    writeFileSync(file(), JSON.stringify({ ...DEFAULT_PREFERENCES, account: { groupwareUserName: 42 } }));
+    const store = openPreferencesStore(dir);
+    expect(store.account()).toEqual(DEFAULT_ACCOUNT_SETTINGS);
+    expect(store.state().notice).toEqual({ kind: 'repaired', backupPath: null, fields: ['account'] });
   });
 });
 

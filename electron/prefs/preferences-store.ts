@@ -16,12 +16,15 @@ import {
   type PreferencesNotice,
   type PreferencesState,
 } from '../../shared/prefs/preferences';
+import { applyAccountPatch, DEFAULT_ACCOUNT_SETTINGS, readAccountSettings, type AccountSettings } from '../../shared/prefs/account';
 
 /** The file underneath: conf in plain Node, electron-store on the desktop. */
 export interface PreferencesFile {
   readonly path: string;
   read(): unknown;
   write(preferences: Preferences): void;
+  /** The employee account's settings, under the key `account` of the same file. */
+  writeAccount(account: AccountSettings): void;
 }
 
 export interface PreferencesStore {
@@ -29,14 +32,24 @@ export interface PreferencesStore {
   /** Validates and applies a change; throws a ZodError (the caller's bad input) when it is invalid. */
   update(patch: unknown): Preferences;
   dismissNotice(): void;
+  /** The employee account's settings (sign-in endpoint, groupware user name). */
+  account(): AccountSettings;
+  /** Validates and applies a change; throws a ZodError when it is invalid (nothing is stored then). */
+  updateAccount(patch: unknown): AccountSettings;
 }
 
 /** Version of the stored layout; conf runs `PREFERENCE_MIGRATIONS` up to it. */
-export const PREFERENCES_FILE_VERSION = '1.0.0';
-/** Upgrades of stored preferences by layout version (none yet: 1.0.0 is the first layout). */
-export const PREFERENCE_MIGRATIONS: Record<string, (store: Conf<Record<string, unknown>>) => void> = {};
+export const PREFERENCES_FILE_VERSION = '1.1.0';
+/** Upgrades of stored preferences by layout version. */
+export const PREFERENCE_MIGRATIONS: Record<string, (store: Conf<Record<string, unknown>>) => void> = {
+  // 1.1.0: the employee account's settings join the file (key `account`); a file from 1.0.0 has none yet.
+  '1.1.0': (store) => {
+    if (!store.has(ACCOUNT_KEY)) store.set(ACCOUNT_KEY, DEFAULT_ACCOUNT_SETTINGS);
+  },
+};
 
 export const PREFERENCES_FILE_NAME = 'preferences';
+const ACCOUNT_KEY = 'account';
 
 export function confPreferencesFile(dir: string): PreferencesFile {
   const conf = new Conf<Record<string, unknown>>({
@@ -46,13 +59,14 @@ export function confPreferencesFile(dir: string): PreferencesFile {
     clearInvalidConfig: false,
     projectVersion: PREFERENCES_FILE_VERSION,
     migrations: PREFERENCE_MIGRATIONS,
-    defaults: DEFAULT_PREFERENCES,
+    defaults: { ...DEFAULT_PREFERENCES, [ACCOUNT_KEY]: DEFAULT_ACCOUNT_SETTINGS },
   });
   return {
     path: conf.path,
     read: () => conf.store,
     // set(), not `store =`: the store setter would drop conf's migration bookkeeping kept in the same file.
     write: (preferences) => conf.set(preferences),
+    writeAccount: (account) => conf.set(ACCOUNT_KEY, account),
   };
 }
 
@@ -70,11 +84,18 @@ export function openPreferencesStore(dir: string, open: (dir: string) => Prefere
     notice = { kind: 'unreadable', backupPath, fields: [] };
     file = open(dir);
   }
-  const { preferences: read, reset } = repairPreferences(withoutBookkeeping(file.read()));
+  const { [ACCOUNT_KEY]: storedAccount, ...storedPreferences } = asRecord(withoutBookkeeping(file.read()));
+  const { preferences: read, reset } = repairPreferences(storedPreferences);
   let current = read;
   if (reset.length > 0) {
     notice = { kind: 'repaired', backupPath: null, fields: reset };
     file.write(current);
+  }
+  const { account: readAccount, repaired: accountRepaired } = readAccountSettings(storedAccount);
+  let account = readAccount;
+  if (accountRepaired) {
+    notice = { kind: 'repaired', backupPath: null, fields: [...(notice?.fields ?? []), ACCOUNT_KEY] };
+    file.writeAccount(account);
   }
   return {
     state: () => ({ preferences: current, notice }),
@@ -87,7 +108,18 @@ export function openPreferencesStore(dir: string, open: (dir: string) => Prefere
     dismissNotice() {
       notice = null;
     },
+    account: () => account,
+    updateAccount(patch) {
+      const next = applyAccountPatch(account, patch);
+      file.writeAccount(next);
+      account = next;
+      return account;
+    },
   };
+}
+
+function asRecord(stored: unknown): Record<string, unknown> {
+  return typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
 }
 
 /** conf keeps its migration state in the same file (`__internal__`); it is not a preference. */

@@ -3,7 +3,7 @@
  * the groupware provider and the sync engine together. Desktop (ipcMain), browser mode (WebSocket host) and
  * tests all get the same object; only the front door differs.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { contract, type Contract, type Locale } from '../../shared/contract';
@@ -14,12 +14,16 @@ import { openCrmStore } from '../crm/store';
 import { importCrmData } from '../crm/import';
 import { readPickLists } from '../crm/pick-lists';
 import { createEventHub, type EventHub } from '../host/dispatch';
-import { openPreferencesStore, type PreferencesFile } from '../prefs/preferences-store';
+import { openPreferencesStore, type PreferencesFile, type PreferencesStore } from '../prefs/preferences-store';
 import { assignAddressToContactPerson, createContactPersonWithAddress, suggestBusinessPartner } from '../engine/unknown-senders';
 import { createSyncScheduler, SchedulerPausedError, type SchedulerClock } from '../engine/scheduler';
 import { checkGroupwareConnection } from './connection-check';
+import type { Blocked, SecretProtector } from '../auth';
+import type { AccountInfo } from '../../shared/account/account-info';
+import { blockedInApp, fixedTokenAccount, microsoftAccount, type GroupwareAccount } from './groupware-account';
+import { resolveSignedInEmployee } from '../engine/signed-in-employee';
 import { createMailImportAccess } from './mail-import-access';
-import { noticeAfterRun } from './tray-notices';
+import { blockedNotice, noticeAfterRun } from './tray-notices';
 import type { OpenMailImportSession } from './mail-import-session';
 import { defaultMailImportSessions } from './open-mail-import';
 import { connectTwoWay, includesMails, includesTwoWay, twoWayAreas, withTwoWayResult, type OpenTwoWay, type TwoWayConnection } from './two-way-sync';
@@ -35,9 +39,25 @@ import type { MailImportSelection, Problem, SyncArea, SyncSummary } from '../../
 export interface GroupwareConnection {
   /** Graph server root (https://graph.microsoft.com or the sandbox); the client adds /v1.0. */
   url: string;
-  token: string;
-  /** Extra CA certificate (PEM file) to trust, e.g. the sandbox's or a corporate TLS proxy's. */
+  /**
+   * A fixed access token (tests, the demo, `npm start -- --token`). Without one the app signs in to Microsoft 365
+   * with the employee account's settings (`signIn`, the account store).
+   */
+  token?: string;
+  /** Extra CA certificate (PEM file) to trust, e.g. the sandbox's or a corporate TLS proxy's; the sign-in trusts it too. */
   ca?: string;
+}
+
+/** The Microsoft 365 sign-in's parts that differ by front door. */
+export interface SignInWiring {
+  /** Desktop: Electron's safeStorage (electron/shell). Default: the file-key fallback, whose warning the page shows. */
+  protector?: SecretProtector;
+  /** Opens the system browser (desktop: shell.openExternal). Browser mode: none — the page opens the sign-in tab. */
+  openBrowser?: (url: string) => Promise<void>;
+  /** Sign-in settings written to the account store at start (the sandbox's identity provider, whose port varies). */
+  endpoint?: { authority: string; clientId: string; tenant?: string };
+  /** How long an interactive sign-in waits for the browser (default 5 minutes). */
+  interactiveTimeoutMs?: number;
 }
 
 export interface CompanionServiceOptions {
@@ -59,6 +79,8 @@ export interface CompanionServiceOptions {
   schedulerClock?: SchedulerClock;
   /** The preferences file: electron-store on the desktop; conf in the data folder otherwise (the default). */
   preferencesFile?: (dataDir: string) => PreferencesFile;
+  /** The Microsoft 365 sign-in (used when `groupware` has no fixed token). */
+  signIn?: SignInWiring;
 }
 
 export interface CompanionServiceHandle {
@@ -74,10 +96,17 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
   const events = createEventHub(contract);
   const preferences = openPreferencesStore(opts.dataDir, opts.preferencesFile);
   const lang = opts.lang ?? 'en';
+  if (opts.signIn?.endpoint !== undefined) preferences.updateAccount({ signIn: { tenant: null, ...opts.signIn.endpoint } });
+  // Set once the scheduler exists: an account change (signed in, blocked) takes the pause anew.
+  let afterAccountChange: () => void = () => undefined;
+  const account = await openGroupwareAccount(opts, preferences, {
+    onChanged: () => afterAccountChange(),
+    onBlocked: (blocked) => events.emit('tray.notice', blockedNotice(blocked, lang)),
+  });
   const openSession = opts.openMailImport ?? defaultMailImportSessions(opts.mailImportWorker !== undefined ? { script: opts.mailImportWorker } : {});
   const mailImport = createMailImportAccess({
     store,
-    endpoint: opts.groupware,
+    endpoint: opts.groupware === undefined ? undefined : { url: opts.groupware.url, token: opts.groupware.token ?? '', ...(opts.groupware.ca !== undefined ? { ca: opts.groupware.ca } : {}), ...(account?.method === 'microsoft' ? { auth: account.auth } : {}) },
     openSession,
     lang,
     emitProgress: (progress) => events.emit('sync.progress', progress),
@@ -87,7 +116,8 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
    * One automatic run: the mails, then appointments and tasks when the preferences name them (DESIGN §3), in
    * one summary for the tray. The two-way sync runs in this process: its volume is a calendar and a list.
    */
-  const automaticRun = async () => {
+  const automaticRun = () => guardedGroupware(automaticMailsAndItems, refusedByGraph);
+  const automaticMailsAndItems = async () => {
     const summary = await mailImport.runAutomatic({ lang });
     const { areas } = preferences.state().preferences;
     if (opts.groupware === undefined || (!areas.appointments && !areas.tasks)) return summary;
@@ -101,7 +131,8 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     const employee = await mailImport.signedInEmployee();
     if (opts.groupware === undefined) throw new CompanionError(GROUPWARE_NOT_CONFIGURED, 'No Outlook account is configured.');
     const { webClientBaseUrl } = preferences.state().preferences;
-    const twoWay = await (opts.openTwoWay ?? connectTwoWay)(store, opts.groupware, { employee, lang: language, webClientBaseUrl });
+    const endpoint = { url: opts.groupware.url, token: opts.groupware.token ?? '', ...(opts.groupware.ca !== undefined ? { ca: opts.groupware.ca } : {}), ...(account?.method === 'microsoft' ? { auth: account.auth } : {}) };
+    const twoWay = await (opts.openTwoWay ?? connectTwoWay)(store, endpoint, { employee, lang: language, webClientBaseUrl });
     try {
       return await use(twoWay);
     } finally {
@@ -142,12 +173,15 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
   const scheduler = createSyncScheduler({
     run: () => automaticRun(),
     intervalMinutes: () => preferences.state().preferences.syncIntervalMinutes,
-    pause: () =>
-      opts.groupware === undefined
-        ? { reason: 'No Outlook account is configured.', blocksManualRuns: true }
-        : preferences.state().preferences.automaticSync
+    pause: () => {
+      if (opts.groupware === undefined) return { reason: 'No Outlook account is configured.', blocksManualRuns: true };
+      // DESIGN §3: blocked means no attempt at all, the user's *Sync now* included; so does signed out.
+      const refusal = account?.refusal() ?? null;
+      if (refusal !== null) return { reason: refusal.message, blocksManualRuns: true };
+      return preferences.state().preferences.automaticSync
           ? null
-          : { reason: 'Automatic synchronization is switched off in the preferences.', blocksManualRuns: false },
+          : { reason: 'Automatic synchronization is switched off in the preferences.', blocksManualRuns: false };
+    },
     onSettled: (outcome) => {
       const notice = noticeAfterRun(outcome, lang);
       if (notice !== null) events.emit('tray.notice', notice);
@@ -155,6 +189,49 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     ...(opts.schedulerClock !== undefined ? { clock: opts.schedulerClock } : {}),
   });
   scheduler.start();
+  // The mail import's session belongs to the mailbox it was opened for: another account (or none) closes it.
+  let sessionUser = (await account?.status())?.signedInAs?.userName ?? null;
+  afterAccountChange = () => {
+    scheduler.reschedule();
+    void accountInfo().then((info) => {
+      const user = info.signedInAs?.userName ?? null;
+      if (account?.method === 'microsoft' && user?.toLowerCase() !== sessionUser?.toLowerCase()) {
+        sessionUser = user;
+        void mailImport.close();
+      }
+      events.emit('account.changed', info);
+    }, () => undefined);
+  };
+
+  /** Everything that reaches Outlook goes through the account: blocked → refused at once, nothing sent. */
+  function guardedGroupware<T>(operation: () => Promise<T>, refusedIn?: (value: T) => boolean): Promise<T> {
+    return account === null ? operation() : account.guard(operation, refusedIn);
+  }
+
+  async function accountInfo(): Promise<AccountInfo> {
+    const { automaticSync, webClientBaseUrl } = preferences.state().preferences;
+    const settings = preferences.account();
+    const status = account === null ? null : await account.status();
+    const employeeKey = mailImport.knownEmployee() ?? (status?.signedInAs ? await resolveSignedInEmployee(store, { mail: null, userPrincipalName: status.signedInAs.userName }).catch(() => null) : null);
+    const employee = employeeKey === null ? undefined : await store.db.selectFrom('employees').select(['key', 'name']).where('key', '=', employeeKey).executeTakeFirst();
+    return {
+      method: status?.method ?? 'none',
+      crmUser: employee ?? null,
+      groupwareUserName: settings.groupwareUserName,
+      signedInAs: status?.signedInAs ?? null,
+      blocked: status?.blocked ?? null,
+      autoSync: automaticSync,
+      webClientBaseUrl,
+      signIn: settings.signIn,
+      setupProblem: status?.setupProblem ?? null,
+      cacheWarning: status?.cacheWarning ?? null,
+      signingIn: status?.signingIn ? { url: status.signingIn.url, startedAt: status.signingIn.startedAt.toISOString(), timeoutAt: status.signingIn.timeoutAt.toISOString() } : null,
+      lastSignInError: status?.lastSignInError ?? null,
+    };
+  }
+
+  const noMicrosoftAccount = () =>
+    new CompanionError('SIGN_IN_NOT_AVAILABLE', 'No Outlook account is configured for this app, so there is nothing to sign in to.');
 
   const service: ServiceOf<Contract> = {
     'app.info': async () => ({
@@ -171,7 +248,7 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     'crm.assignAddress': (fix) => assignAddressToContactPerson(store.db, fix),
     'crm.createContactPerson': (fix) => createContactPersonWithAddress(store.db, fix),
     'sync.preview': async ({ messageId, lang: asked, remoteImages }) => {
-      const preview = await mailImport.preview(messageId, { lang: asked ?? lang });
+      const preview = await guardedGroupware(() => mailImport.preview(messageId, { lang: asked ?? lang }));
       // Pictures from the web reach the renderer only when the user asked for them for this mail.
       return remoteImages === true ? preview : { ...preview, html: withoutRemoteImages(preview.html) };
     },
@@ -187,19 +264,21 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     },
 
     // The wizard names its UI language: the sentences come back in it, whatever the service started with.
-    'sync.candidates': async ({ areas, lang: asked }) => {
+    'sync.candidates': ({ areas, lang: asked }) => guardedGroupware(async () => {
       const language = asked ?? lang;
       const list = includesMails(areas) ? await mailImport.candidates({ lang: language }) : { folders: [], candidates: [], warnings: [] };
       if (!includesTwoWay(areas)) return { ...list, items: [] };
       // An area that cannot be read is a warning in words: the others are still listed.
       const { items, errors } = await withTwoWay(language, (twoWay) => twoWay.preview(twoWayAreas(areas)));
       return { ...list, warnings: [...list.warnings, ...errors], items };
-    },
+    }),
 
-    'sync.import': ({ selections, items, areas, lang: asked }) => wizardImport(selections, items, areas, asked ?? lang),
+    'sync.import': ({ selections, items, areas, lang: asked }) => guardedGroupware(() => wizardImport(selections, items, areas, asked ?? lang)),
     // The tray's *Sync now*: the automatic run at once (or the one under way), whatever the schedule says.
     'sync.now': () =>
       scheduler.runNow().catch((error: unknown) => {
+        const refusal = account?.refusal() ?? null;
+        if (error instanceof SchedulerPausedError && refusal !== null) throw refusal;
         throw error instanceof SchedulerPausedError ? new CompanionError('SYNC_PAUSED', error.message) : error;
       }),
 
@@ -211,7 +290,7 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
         ...(quicksearch !== undefined ? { quicksearch } : {}),
         ...(runId !== undefined ? { runId } : {}),
         // Only "Imported mails" depends on who is signed in; the others must not need Outlook to be reachable.
-        ...(quicksearch === 'imported-mails' ? { employeeKey: await mailImport.signedInEmployee() } : {}),
+        ...(quicksearch === 'imported-mails' ? { employeeKey: await guardedGroupware(() => mailImport.signedInEmployee()) } : {}),
       }),
 
     'activities.document': ({ activityId, documentId }) => guarded(async () => (await documentContent(store, activityId, documentId)) ?? null),
@@ -250,7 +329,35 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
         return { activityId, areas: [kind === 'event' ? 'appointments' : 'tasks'] };
       }),
     // Its own connection, read only: a check must answer even when the sync cannot connect.
-    'groupware.check': ({ lang: asked }) => checkGroupwareConnection(store, opts.groupware, { lang: asked ?? lang }),
+    'groupware.check': async ({ lang: asked }) => {
+      // Blocked: the check must not try either; the page shows the sentence and what to do.
+      const blocked = account === null ? null : (await account.status()).blocked;
+      if (blocked !== null) throw blockedInApp(blocked);
+      const endpoint = opts.groupware === undefined ? undefined : { url: opts.groupware.url, token: opts.groupware.token ?? '', ...(opts.groupware.ca !== undefined ? { ca: opts.groupware.ca } : {}) };
+      return checkGroupwareConnection(store, endpoint, { lang: asked ?? lang, ...(account !== null ? { auth: account.auth } : {}) });
+    },
+
+    'account.get': () => accountInfo(),
+    'account.signIn': async ({ openIn }) => {
+      if (account === null) throw noMicrosoftAccount();
+      const url = await account.startSignIn(openIn === 'app');
+      return { url, openedByApp: openIn === 'app' };
+    },
+    'account.cancelSignIn': () => Promise.resolve({ cancelled: account?.cancelSignIn() ?? false }),
+    'account.signOut': async () => {
+      if (account === null) throw noMicrosoftAccount();
+      await account.signOut();
+      return accountInfo();
+    },
+    'account.update': async ({ groupwareUserName, autoSync, signIn }) => {
+      // Both checked before either is stored: an invalid change is refused as a whole.
+      preferences.updateAccount({ ...(groupwareUserName !== undefined ? { groupwareUserName } : {}), ...(signIn !== undefined ? { signIn } : {}) });
+      if (autoSync !== undefined) preferences.update({ automaticSync: autoSync });
+      scheduler.reschedule();
+      const info = await accountInfo();
+      events.emit('account.changed', info);
+      return info;
+    },
   };
 
   /** What the activity is in Outlook: the paired item's kind, else what its type (or the user's choice) makes it. */
@@ -274,12 +381,14 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     const outcome: ChangeOutcome = { activity: null, pushed: false, warnings: [], errors: [] };
     if (areas.length > 0 && opts.groupware !== undefined) {
       try {
-        const run = await withTwoWay(lang, (twoWay) => twoWay.run(areas));
+        const run = await guardedGroupware(() => withTwoWay(lang, (twoWay) => twoWay.run(areas)));
         outcome.warnings.push(...run.warnings);
         outcome.errors.push(...run.errors);
         outcome.pushed = run.errors.length === 0;
       } catch (error) {
-        outcome.errors.push({ code: 'GROUPWARE_UNREACHABLE', message: `Outlook cannot be reached (${error instanceof Error ? error.message : String(error)}); the change goes out with the next synchronization.` });
+        if (error instanceof CompanionError && error.code === 'GROUPWARE_PASSWORD_BLOCKED') {
+          outcome.errors.push({ code: error.code, message: `${error.message} The change is saved and goes out with the next synchronization.` });
+        } else outcome.errors.push({ code: 'GROUPWARE_UNREACHABLE', message: `Outlook cannot be reached (${error instanceof Error ? error.message : String(error)}); the change goes out with the next synchronization.` });
       }
     }
     outcome.activity = (await listActivities(store, { ids: [activityId] }))[0] ?? null;
@@ -291,6 +400,7 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     events,
     close: async () => {
       await scheduler.stop();
+      await account?.close();
       await mailImport.close();
       await store.close();
     },
@@ -319,4 +429,28 @@ const ITEMS_FAILED: Readonly<Record<Locale, string>> = {
 function itemsFailure(error: unknown, language: Locale): Problem {
   const code = error instanceof CompanionError ? error.code : 'GROUPWARE_UNREACHABLE';
   return { code, message: `${ITEMS_FAILED[language]}: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+/** A run whose summary says Graph refused the token: the account refreshes once and tries again. */
+function refusedByGraph(summary: SyncSummary): boolean {
+  return summary.errors.some((error) => error.code === 'GROUPWARE_AUTH');
+}
+
+/** The account that reaches Outlook: a fixed token when one was given, else the Microsoft 365 sign-in. */
+async function openGroupwareAccount(
+  opts: CompanionServiceOptions,
+  preferences: PreferencesStore,
+  hooks: { onChanged(): void; onBlocked(blocked: Blocked): void },
+): Promise<GroupwareAccount | null> {
+  if (opts.groupware === undefined) return null;
+  if (opts.groupware.token !== undefined) return fixedTokenAccount(opts.groupware.token);
+  return microsoftAccount({
+    dataDir: opts.dataDir,
+    settings: () => preferences.account(),
+    caPem: opts.groupware.ca === undefined ? undefined : readFileSync(opts.groupware.ca, 'utf8'),
+    protector: opts.signIn?.protector,
+    openBrowser: opts.signIn?.openBrowser,
+    interactiveTimeoutMs: opts.signIn?.interactiveTimeoutMs,
+    ...hooks,
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * *Check groupware connection* over Microsoft Graph: the engine's check (electron/engine/connection-check) on a
  * client of its own, opened for the check and closed after it, so a broken account never touches the sync's
- * session. Today "sign-in" is the configured token; MSAL's sign-in replaces `signIn` and nothing else.
+ * session. The token comes from `auth` (the app's Microsoft 365 sign-in) or the endpoint's fixed token.
  */
 import type { Locale } from '../../shared/contract';
 import { CompanionError } from '../../shared/ipc/contract-kit';
@@ -18,11 +18,10 @@ import {
   openGraphHttp,
   readCalendarWindow,
   readMailboxUser,
-  staticTokenAuth,
   type GraphAuthProvider,
   type GraphHttp,
 } from '../groupware/graph';
-import type { GroupwareEndpoint } from './mail-import-engine';
+import { endpointAuth, type GroupwareEndpoint } from './mail-import-engine';
 import { GROUPWARE_NOT_CONFIGURED } from './mail-import-access';
 
 export interface ConnectionCheckRequest {
@@ -45,7 +44,7 @@ export async function checkGroupwareConnection(store: CrmStore, endpoint: Groupw
     archiveFolderName: ARCHIVE_FOLDER_NAME,
     async signIn() {
       if (endpoint === undefined) throw new CompanionError(GROUPWARE_NOT_CONFIGURED, 'No Outlook account is configured.');
-      const auth = request.auth ?? staticTokenAuth(endpoint.token);
+      const auth = request.auth ?? endpointAuth(endpoint);
       const ca = { ...(endpoint.ca !== undefined ? { ca: endpoint.ca } : {}), ...(endpoint.caPem !== undefined ? { caPem: endpoint.caPem } : {}) };
       client.http = await openGraphHttp({ url: endpoint.url, ...ca }, auth);
       return auth.getAccessToken();

@@ -4,11 +4,12 @@
  */
 import { resolveSignedInEmployee } from '../engine/signed-in-employee';
 import { createMailImport } from '../engine/mail-import';
-import { connectGraph } from '../groupware/graph';
+import { connectGraphWith } from '../groupware/graph';
+import { endpointAuth } from './mail-import-engine';
 import { mailImportSessions, type OpenMailImportSession } from './mail-import-session';
 
 export const openGraphMailImport: OpenMailImportSession = mailImportSessions({
-  connect: (endpoint) => connectGraph(endpoint),
+  connect: (endpoint) => connectGraphWith(endpoint, endpointAuth(endpoint)),
   resolveEmployee: resolveSignedInEmployee,
   createMailImport,
 });

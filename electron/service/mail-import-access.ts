@@ -34,6 +34,8 @@ export interface MailImportAccess {
   importSelected(selections: MailImportSelection[], options?: OperationOptions): Promise<SyncSummary>;
   /** The employee the mailbox belongs to (connects if not yet connected). */
   signedInEmployee(): Promise<string>;
+  /** The same when a session has found it already; null otherwise (never connects). */
+  knownEmployee(): string | null;
   /** One automatic run (default settings: candidates with an empty mandatory field stay pending). */
   runAutomatic(options?: OperationOptions): Promise<SyncSummary>;
   /** A candidate's sanitized body for the side pane. */
@@ -50,6 +52,7 @@ export function createMailImportAccess(options: MailImportAccessOptions): MailIm
   const { endpoint } = options;
   const queue = createSerialQueue();
   let session: Promise<MailImportSession> | null = null;
+  let lastEmployee: string | null = null;
   /** The operation under way (operations run one at a time), for cancel(). */
   let running: AbortController | null = null;
   const cancellable = async <T>(operation: (signal: AbortSignal) => Promise<T>): Promise<T> => {
@@ -73,6 +76,10 @@ export function createMailImportAccess(options: MailImportAccessOptions): MailIm
     }
     session ??= options
       .openSession(options.store, endpoint, options.lang !== undefined ? { lang: options.lang } : {})
+      .then((opened) => {
+        lastEmployee = opened.employeeKey;
+        return opened;
+      })
       .catch((error: unknown) => {
         // Not cached: the next attempt (the user's "try again") connects anew.
         session = null;
@@ -109,6 +116,7 @@ export function createMailImportAccess(options: MailImportAccessOptions): MailIm
         }),
       ),
     signedInEmployee: async () => (await open()).employeeKey,
+    knownEmployee: () => lastEmployee,
     // Not queued behind a running import: reading one body is quick and the user is looking at the list.
     preview: async (messageId, { lang } = {}) => (await open()).runner.preview(messageId, lang !== undefined ? { lang } : {}),
     cancel() {
@@ -119,6 +127,7 @@ export function createMailImportAccess(options: MailImportAccessOptions): MailIm
     async close() {
       const opened = session;
       session = null;
+      lastEmployee = null;
       await (await opened?.catch(() => null))?.close?.();
     },
   };

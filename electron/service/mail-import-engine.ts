@@ -6,6 +6,7 @@
  */
 import type { CandidateList, MailImportSelection, MailPreview, SyncSummary } from '../../shared/sync/mail-import-types';
 import type { CrmStore } from '../crm/store';
+import { staticTokenAuth, type GraphAuthProvider } from '../groupware/graph/auth';
 
 export interface ImportProgressStep {
   phase: 'started' | 'item' | 'finished';
@@ -41,7 +42,10 @@ export interface MailboxOwner {
 export interface GroupwareEndpoint {
   /** Server root (https://graph.microsoft.com or the sandbox); the client adds /v1.0. */
   url: string;
+  /** A fixed bearer token (tests, the CLI's --token); ignored when `auth` is given. */
   token: string;
+  /** Where each request's token comes from (the Microsoft 365 sign-in): asked before every request, so it refreshes. */
+  auth?: GraphAuthProvider;
   /** Extra CA certificate to trust: a PEM file… */
   ca?: string;
   /** …or its text. */
@@ -54,4 +58,9 @@ export interface MailImportEngine<P, U extends MailboxOwner> {
   /** Throws CompanionError EMPLOYEE_NOT_FOUND. */
   resolveEmployee(store: CrmStore, me: U, override?: string): Promise<string>;
   createMailImport(deps: { store: CrmStore; provider: P; mailbox: string; employeeKey: string; lang?: 'de' | 'en' }): MailImportRunner;
+}
+
+/** The endpoint's token source: its sign-in when it has one, else its fixed token. */
+export function endpointAuth(endpoint: GroupwareEndpoint): GraphAuthProvider {
+  return endpoint.auth ?? staticTokenAuth(endpoint.token);
 }

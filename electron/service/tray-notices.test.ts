@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CompanionError } from '../../shared/ipc/contract-kit';
 import type { SyncSummary } from '../../shared/sync/mail-import-types';
-import { noticeAfterRun } from './tray-notices';
+import { blockedNotice, noticeAfterRun } from './tray-notices';
 
 const run = (over: Partial<SyncSummary>): { ok: true; value: SyncSummary } => ({
   ok: true,
@@ -23,5 +23,15 @@ describe('tray notices after an automatic run', () => {
     expect(noticeAfterRun({ ok: false, error: new CompanionError('GROUPWARE_UNREACHABLE', 'Outlook cannot be reached.') }, 'en')).toEqual({ kind: 'error', title: 'Synchronization failed', message: 'Outlook cannot be reached.' });
     expect(noticeAfterRun({ ok: false, error: new CompanionError('GROUPWARE_AUTH', 'The sign-in was refused.') }, 'en')?.kind).toBe('blocked');
     expect(noticeAfterRun(run({ errors: [{ code: 'X', message: 'The archive folder cannot be created.' }] }), 'en')).toMatchObject({ kind: 'error', message: 'The archive folder cannot be created.' });
+  });
+
+  it('announces Groupware password blocked once, with what to do; the runs refused meanwhile stay quiet', () => {
+    expect(blockedNotice({ reason: 'the sign-in was refused by Microsoft 365 (invalid_grant).' }, 'en')).toEqual({
+      kind: 'blocked',
+      title: 'Groupware password blocked',
+      message: 'The sign-in was refused by Microsoft 365 (invalid_grant). Nothing is sent to Microsoft 365 until you sign in again under User preferences › Employee account.',
+    });
+    expect(blockedNotice({ reason: 'x' }, 'de')).toMatchObject({ title: 'Groupware-Kennwort gesperrt' });
+    expect(noticeAfterRun({ ok: false, error: new CompanionError('GROUPWARE_PASSWORD_BLOCKED', 'Groupware password blocked since …') }, 'en')).toBeNull();
   });
 });

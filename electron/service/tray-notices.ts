@@ -12,6 +12,8 @@ const n = (count: number, one: string, many: string) => `${count} ${count === 1 
 export function noticeAfterRun(outcome: { ok: true; value: SyncSummary } | { ok: false; error: unknown }, lang: Locale): TrayNotice | null {
   const de = lang === 'de';
   if (!outcome.ok) {
+    // The account announces *Groupware password blocked* once, when it is set; runs refused meanwhile stay quiet.
+    if (outcome.error instanceof CompanionError && outcome.error.code === 'GROUPWARE_PASSWORD_BLOCKED') return null;
     const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
     const blocked = outcome.error instanceof CompanionError && outcome.error.code === 'GROUPWARE_AUTH';
     return {
@@ -39,5 +41,18 @@ export function noticeAfterRun(outcome: { ok: true; value: SyncSummary } | { ok:
     title: de ? 'Nichts importiert' : 'Nothing imported',
     message: parts.join(' · '),
     runId: run.runId,
+  };
+}
+
+/** The one notice when *Groupware password blocked* gets set: what happened and what to do. */
+export function blockedNotice(blocked: { reason: string }, lang: Locale): TrayNotice {
+  const de = lang === 'de';
+  const reason = blocked.reason.charAt(0).toUpperCase() + blocked.reason.slice(1).replace(/[.!?]+$/, '');
+  return {
+    kind: 'blocked',
+    title: de ? 'Groupware-Kennwort gesperrt' : 'Groupware password blocked',
+    message: de
+      ? `${reason}. Bis Sie sich unter Benutzereinstellungen › Mitarbeiterkonto erneut anmelden, wird nichts an Microsoft 365 gesendet.`
+      : `${reason}. Nothing is sent to Microsoft 365 until you sign in again under User preferences › Employee account.`,
   };
 }

@@ -9,8 +9,8 @@ import type { OutlookItemCandidate } from '../../shared/sync/two-way-types';
 import type { CrmStore } from '../crm/store';
 import { calendarWindow, previewTwoWay, runTwoWaySync, type TwoWaySummary } from '../engine/two-way';
 import { resolveSignedInEmployee } from '../engine/signed-in-employee';
-import { connectGraphWith, createGraphItemProvider, staticTokenAuth } from '../groupware/graph';
-import type { GroupwareEndpoint } from './mail-import-engine';
+import { connectGraphWith, createGraphItemProvider } from '../groupware/graph';
+import { endpointAuth, type GroupwareEndpoint } from './mail-import-engine';
 import { mailboxAddress } from './mail-import-session';
 
 const LINK_LABEL: Readonly<Record<Locale, string>> = { en: 'Open the activity in the CRM', de: 'Aktivität im CRM öffnen' };
@@ -70,7 +70,7 @@ export type OpenTwoWay = (store: CrmStore, endpoint: GroupwareEndpoint, options?
 
 export async function connectTwoWay(store: CrmStore, endpoint: GroupwareEndpoint, options: TwoWayConnectOptions = {}): Promise<TwoWayConnection> {
   const ca = { ...(endpoint.ca !== undefined ? { ca: endpoint.ca } : {}), ...(endpoint.caPem !== undefined ? { caPem: endpoint.caPem } : {}) };
-  const { http, me } = await connectGraphWith({ url: endpoint.url, ...ca }, staticTokenAuth(endpoint.token));
+  const { http, me } = await connectGraphWith({ url: endpoint.url, ...ca }, endpointAuth(endpoint));
   try {
     const employeeKey = await resolveSignedInEmployee(store, me, options.employee);
     const mailbox = mailboxAddress(me);

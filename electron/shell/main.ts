@@ -5,12 +5,13 @@
  *
  * Bundled by `npm run build:electron` to dist/electron/main.cjs (preload: dist/electron/preload.cjs).
  * Environment (set by `npm start`): CRM_COMPANION_DATA_DIR, CRM_COMPANION_DEMO=1, CRM_COMPANION_GRAPH_URL,
- * CRM_COMPANION_GRAPH_TOKEN, CRM_COMPANION_CRM_SEED (a CRM data file to load: the demo's); CRM_COMPANION_DEV_URL loads a dev server instead of the built renderer.
+ * CRM_COMPANION_GRAPH_TOKEN (without it: the Microsoft 365 sign-in), CRM_COMPANION_GRAPH_CA, CRM_COMPANION_AUTHORITY and
+ * CRM_COMPANION_CLIENT_ID, CRM_COMPANION_TENANT (the sign-in's settings, written to the account at start), CRM_COMPANION_CRM_SEED (a CRM data file to load: the demo's); CRM_COMPANION_DEV_URL loads a dev server instead of the built renderer.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Menu, Tray, app, dialog, ipcMain, nativeImage, session, type BrowserWindow, type WebFrameMain } from 'electron';
+import { Menu, Tray, app, dialog, ipcMain, nativeImage, safeStorage, session, shell, type BrowserWindow, type WebFrameMain } from 'electron';
 import { contract, type Contract } from '../../shared/contract';
 import { pickLanguage, uiLanguage } from '../../shared/i18n/language';
 import { createClient } from '../../shared/ipc/client';
@@ -24,6 +25,7 @@ import { forwardEvents, registerIpc } from './ipc';
 import { shellLabels } from './labels';
 import { applicationMenuTemplate, trayMenuTemplate, type MenuActions } from './menus';
 import { PROTOCOL_SCHEME, findDeepLink, routeForDeepLink, type RouteHash } from './routes';
+import { safeStorageProtector } from './safe-storage-protector';
 import { nextTrayState, trayIconFile, type TrayInput, type TrayState } from './tray-state';
 import { isAppUrl, isTrustedFrame } from './trust';
 import { applySessionPolicy, createMainWindow, guardContents } from './window';
@@ -107,14 +109,25 @@ async function main(): Promise<void> {
   applySessionPolicy(session.defaultSession, contentSecurityPolicy(devUrl ? { connect: [devUrl.replace(/^http/, 'ws')] } : {}));
 
   const graphUrl = process.env.CRM_COMPANION_GRAPH_URL;
-  const graphToken = process.env.CRM_COMPANION_GRAPH_TOKEN;
+  const graphToken = process.env.CRM_COMPANION_GRAPH_TOKEN || undefined;
+  const graphCa = process.env.CRM_COMPANION_GRAPH_CA || undefined;
+  const authority = process.env.CRM_COMPANION_AUTHORITY || undefined;
+  const clientId = process.env.CRM_COMPANION_CLIENT_ID || undefined;
+  const tenant = process.env.CRM_COMPANION_TENANT || undefined;
   const crmSeedFile = process.env.CRM_COMPANION_CRM_SEED;
+  const keyring = safeStorageProtector(safeStorage);
   const service = await createCompanionService({
     dataDir: process.env.CRM_COMPANION_DATA_DIR || app.getPath('userData'),
     mode: 'desktop',
     mailImportWorker,
     demo: process.env.CRM_COMPANION_DEMO === '1',
-    ...(graphUrl && graphToken ? { groupware: { url: graphUrl, token: graphToken } } : {}),
+    ...(graphUrl ? { groupware: { url: graphUrl, ...(graphToken ? { token: graphToken } : {}), ...(graphCa ? { ca: graphCa } : {}) } } : {}),
+    // Without a fixed token: the sign-in, its cache sealed by the OS keyring, its page in the system browser.
+    signIn: {
+      ...(keyring !== undefined ? { protector: keyring } : {}),
+      openBrowser: (url) => shell.openExternal(url),
+      ...(authority && clientId ? { endpoint: { authority, clientId, ...(tenant ? { tenant } : {}) } } : {}),
+    },
     ...(crmSeedFile ? { crmSeed: JSON.parse(readFileSync(crmSeedFile, 'utf8')) as unknown } : {}),
   });
   companion = service;
@@ -134,8 +147,11 @@ async function main(): Promise<void> {
       if (!result.ok) log.warn(`sync now: ${result.error.message}`);
     });
   };
-  tray = createTray(actions, labels.appName, trayMenuTemplate(actions, labels));
-  if (tray !== null) followTrayState(tray, createClient(contract, createDirectTransport(dispatch, service.events)));
+  // Blocked before this start (by the last run, or the CLI): the icon says so from the first moment.
+  const blockedAtStart = await service.service['account.get']({}).then((account) => account.blocked !== null, () => false);
+  const startState: TrayState = blockedAtStart ? 'blocked' : 'idle';
+  tray = createTray(actions, labels.appName, trayMenuTemplate(actions, labels), startState);
+  if (tray !== null) followTrayState(tray, createClient(contract, createDirectTransport(dispatch, service.events)), startState);
 
   // With a tray the app keeps running (and syncing) when its window closes; without one, closing quits.
   app.on('window-all-closed', () => {
@@ -182,11 +198,11 @@ function trayImage(state: TrayState): Electron.NativeImage {
   return nativeImage.createFromPath(path.join(trayDir, trayIconFile(state)));
 }
 
-function createTray(actions: MenuActions, tooltip: string, menu: Electron.MenuItemConstructorOptions[]): Tray | null {
-  const image = trayImage('idle');
+function createTray(actions: MenuActions, tooltip: string, menu: Electron.MenuItemConstructorOptions[], state: TrayState): Tray | null {
+  const image = trayImage(state);
   if (image.isEmpty()) {
     // A tray without a picture is invisible, and the app would live on unseen after its window closes.
-    log.warn(`tray: no icon at ${path.join(trayDir, trayIconFile('idle'))}; closing the window quits`);
+    log.warn(`tray: no icon at ${path.join(trayDir, trayIconFile(state))}; closing the window quits`);
     return null;
   }
   try {
@@ -201,8 +217,8 @@ function createTray(actions: MenuActions, tooltip: string, menu: Electron.MenuIt
   }
 }
 
-function followTrayState(tray: Tray, api: ApiOf<Contract>): void {
-  let state: TrayState = 'idle';
+function followTrayState(tray: Tray, api: ApiOf<Contract>, startState: TrayState): void {
+  let state = startState;
   const update = (input: TrayInput) => {
     const next = nextTrayState(state, input);
     if (next === state || tray.isDestroyed()) return;
@@ -211,4 +227,5 @@ function followTrayState(tray: Tray, api: ApiOf<Contract>): void {
   };
   api.on('sync.progress', (progress) => update({ kind: 'progress', progress }));
   api.on('tray.notice', (notice) => update({ kind: 'notice', notice }));
+  api.on('account.changed', (account) => update({ kind: 'account', blocked: account.blocked !== null }));
 }

@@ -3,6 +3,7 @@ import { shellLabels } from './labels';
 import { applicationMenuTemplate, trayMenuTemplate } from './menus';
 import { Route, findDeepLink, routeForDeepLink } from './routes';
 import { nextTrayState } from './tray-state';
+import { safeStorageProtector, type SafeStorageApi } from './safe-storage-protector';
 import { isAppUrl, isExternalWebUrl, isTrustedFrame } from './trust';
 
 const APP = 'file:///opt/crm/dist/renderer/index.html';
@@ -138,5 +139,33 @@ describe('tray state', () => {
     expect(nextTrayState('attention', progress('started'))).toBe('syncing');
     expect(nextTrayState('idle', notice('error'))).toBe('attention');
     expect(nextTrayState('attention', notice('imported'))).toBe('idle');
+    // The account: blocked at start or when set; signing in again ends it, and only it.
+    expect(nextTrayState('idle', { kind: 'account', blocked: true })).toBe('blocked');
+    expect(nextTrayState('blocked', { kind: 'account', blocked: false })).toBe('idle');
+    expect(nextTrayState('attention', { kind: 'account', blocked: false })).toBe('attention');
+  });
+});
+
+describe('safeStorage as the token cache\'s protection', () => {
+  const fakeSafeStorage = (available: boolean, backend = 'gnome_libsecret'): SafeStorageApi => ({
+    isEncryptionAvailable: () => available,
+    encryptString: (text) => Buffer.from(`sealed:${[...text].reverse().join('')}`),
+    decryptString: (sealed) => [...sealed.toString().slice('sealed:'.length)].reverse().join(''),
+    getSelectedStorageBackend: () => backend as ReturnType<NonNullable<SafeStorageApi['getSelectedStorageBackend']>>,
+  });
+
+  it('seals and opens any bytes through the OS keyring, without a warning', async () => {
+    const protector = safeStorageProtector(fakeSafeStorage(true), 'win32');
+    expect(protector).toMatchObject({ kind: 'os-keyring', warning: undefined });
+    const bytes = Buffer.from([0, 255, 10, 13, 200, 65]);
+    const sealed = await protector!.encrypt(bytes);
+    expect(sealed.includes(bytes)).toBe(false);
+    expect(await protector!.decrypt(sealed)).toEqual(bytes);
+  });
+
+  it('leaves it to the key-file fallback (and its warning) without a keyring, or with Linux\'s fixed-password backend', () => {
+    expect(safeStorageProtector(fakeSafeStorage(false), 'darwin')).toBeUndefined();
+    expect(safeStorageProtector(fakeSafeStorage(true, 'basic_text'), 'linux')).toBeUndefined();
+    expect(safeStorageProtector(fakeSafeStorage(true, 'kwallet5'), 'linux')?.kind).toBe('os-keyring');
   });
 });

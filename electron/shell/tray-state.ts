@@ -6,7 +6,11 @@ import type { SyncProgress, TrayNotice } from '../../shared/contract';
 
 export type TrayState = 'idle' | 'syncing' | 'attention' | 'blocked';
 
-export type TrayInput = { kind: 'progress'; progress: SyncProgress } | { kind: 'notice'; notice: TrayNotice };
+export type TrayInput =
+  | { kind: 'progress'; progress: SyncProgress }
+  | { kind: 'notice'; notice: TrayNotice }
+  /** The employee account as it is now (at start, and on account.changed): blocked or not. */
+  | { kind: 'account'; blocked: boolean };
 
 export function trayIconFile(state: TrayState): string {
   return `tray-${state}.png`;
@@ -17,6 +21,8 @@ export function trayIconFile(state: TrayState): string {
  * (or said the groupware password is blocked), which then stays until the next run starts.
  */
 export function nextTrayState(current: TrayState, input: TrayInput): TrayState {
+  // Blocked shows from the moment it is known (also at start) until the user has signed in again.
+  if (input.kind === 'account') return input.blocked ? 'blocked' : current === 'blocked' ? 'idle' : current;
   if (input.kind === 'progress') {
     if (input.progress.phase !== 'finished') return 'syncing';
     return current === 'syncing' ? 'idle' : current;

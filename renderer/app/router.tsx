@@ -23,6 +23,7 @@ export const router = createHashRouter([
         path: 'preferences',
         lazy: async () => ({ Component: (await import('../pages/preferences/PreferencesPage')).PreferencesPage }),
       },
+      { path: 'preferences/account', lazy: async () => ({ Component: (await import('../pages/account/AccountPage')).AccountPage }) },
       { path: 'activities', lazy: activitiesPage },
       { path: 'conflicts', lazy: async () => ({ Component: (await import('../pages/conflicts/ConflictsPage')).ConflictsPage }) },
       {

@@ -49,6 +49,8 @@ function NoticeToast({ notice }: { notice: TrayNotice }) {
   const { t } = useTranslation();
   // As in the Windows client's popup: the link lists what this run imported.
   const runHref = useHref(notice.runId ? `/activities?run=${encodeURIComponent(notice.runId)}` : '/activities');
+  // Blocked: the cure is signing in again, on the Employee account page.
+  const accountHref = useHref('/preferences/account');
   return (
     <Toast>
       <ToastTitle
@@ -61,6 +63,13 @@ function NoticeToast({ notice }: { notice: TrayNotice }) {
         {notice.title}
       </ToastTitle>
       <ToastBody>{notice.message}</ToastBody>
+      {notice.kind === 'blocked' && (
+        <ToastFooter>
+          <ToastTrigger>
+            <Link href={accountHref}>{t('notices.signInAgain')}</Link>
+          </ToastTrigger>
+        </ToastFooter>
+      )}
       {notice.runId !== undefined && (
         <ToastFooter>
           <ToastTrigger>

@@ -71,6 +71,11 @@ const service: ServiceOf<Extended> = {
   'conflicts.list': () => Promise.reject(new Error('not used by this test')),
   'conflicts.resolve': () => Promise.reject(new Error('not used by this test')),
   'groupware.check': () => Promise.reject(new Error('not used by this test')),
+  'account.get': () => Promise.reject(new Error('not used by this test')),
+  'account.signIn': () => Promise.reject(new Error('not used by this test')),
+  'account.cancelSignIn': () => Promise.reject(new Error('not used by this test')),
+  'account.signOut': () => Promise.reject(new Error('not used by this test')),
+  'account.update': () => Promise.reject(new Error('not used by this test')),
 };
 
 interface Door {

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CompanionError } from '../../../shared/ipc/contract-kit';
-import type { ImportProgressStep, ImportRunOptions, MailImportRunner } from '../mail-import-engine';
+import { endpointAuth, type ImportProgressStep, type ImportRunOptions, type MailImportRunner } from '../mail-import-engine';
 import type { MailImportSession, OpenMailImportSession } from '../mail-import-session';
 import { FromWorker, callResults, type CallMethod, type ToWorker, type WorkerError } from './protocol';
 
@@ -101,6 +101,8 @@ export function mailImportInWorker(options: MailImportWorkerOptions = {}): OpenM
           stopped = errorFrom(message.error);
           rejectOpen(stopped);
           void worker.terminate();
+        } else if (message.t === 'tokenRequest') {
+          void answerTokenRequest(message.id);
         } else if (message.t === 'progress') {
           pending.get(message.id)?.onProgress?.(message.step);
         } else if (message.t === 'result' || message.t === 'failure') {
@@ -122,6 +124,15 @@ export function mailImportInWorker(options: MailImportWorkerOptions = {}): OpenM
         stop(new CompanionError(WORKER_STOPPED, `The synchronization stopped unexpectedly: ${reason}`, { cause: error }));
       });
       worker.on('exit', (code) => stop(new CompanionError(WORKER_STOPPED, `The synchronization stopped unexpectedly (its thread ended with code ${code}).`)));
+
+      // The sign-in lives on this thread; the worker asks for each token (its refresh, its blocked flag).
+      const answerTokenRequest = async (id: number) => {
+        try {
+          post({ t: 'token', id, token: await endpointAuth(endpoint).getAccessToken() });
+        } catch (error) {
+          post({ t: 'tokenFailed', id, error: error instanceof CompanionError ? { code: error.code, message: error.message } : { message: error instanceof Error ? error.message : String(error) } });
+        }
+      };
 
       const callWorker = <T>(method: CallMethod, fields: Record<string, unknown>, opts: ImportRunOptions = {}): Promise<T> => {
         if (stopped !== null) return Promise.reject(stopped);
@@ -166,10 +177,13 @@ export function mailImportInWorker(options: MailImportWorkerOptions = {}): OpenM
         },
       });
 
+      // A token source is a function and cannot cross to the thread: the thread asks for tokens instead.
+      const { auth, ...wire } = endpoint;
       post({
         t: 'open',
         storePath: store.path,
-        endpoint,
+        endpoint: wire,
+        tokenFromMainThread: auth !== undefined,
         ...(sessionOptions.employee !== undefined ? { employee: sessionOptions.employee } : {}),
         ...(sessionOptions.lang !== undefined ? { lang: sessionOptions.lang } : {}),
         provider: options.provider?.deltaPageSize !== undefined ? { deltaPageSize: options.provider.deltaPageSize } : {},

@@ -21,6 +21,11 @@ export const OpenRequest = z.object({
   lang: Lang.optional(),
   /** The Graph provider's knobs (benchmarks and tests: a delta page size). */
   provider: z.object({ deltaPageSize: z.number().int().positive().optional() }).strict().default({}),
+  /**
+   * The tokens come from the main thread (the Microsoft 365 sign-in lives there, with its encrypted cache and
+   * the blocked flag): the worker asks before each request (`tokenRequest`) instead of using `endpoint.token`.
+   */
+  tokenFromMainThread: z.boolean().default(false),
 });
 export type OpenRequest = z.infer<typeof OpenRequest>;
 
@@ -43,6 +48,8 @@ export const ToWorker = z.union([
   CallRequest,
   z.object({ t: z.literal('abort'), id: z.number().int() }),
   z.object({ t: z.literal('close') }),
+  z.object({ t: z.literal('token'), id: z.number().int(), token: z.string() }),
+  z.object({ t: z.literal('tokenFailed'), id: z.number().int(), error: WorkerError }),
 ]);
 export type ToWorker = z.input<typeof ToWorker>;
 
@@ -56,6 +63,8 @@ export const FromWorker = z.discriminatedUnion('t', [
   z.object({ t: z.literal('result'), id: z.number().int(), value: z.unknown() }),
   z.object({ t: z.literal('failure'), id: z.number().int(), error: WorkerError }),
   z.object({ t: z.literal('closed') }),
+  /** An access token, please (tokenFromMainThread): answered with `token` or `tokenFailed` of the same id. */
+  z.object({ t: z.literal('tokenRequest'), id: z.number().int() }),
 ]);
 export type FromWorker = z.input<typeof FromWorker>;
 

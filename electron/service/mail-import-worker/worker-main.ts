@@ -11,7 +11,7 @@ import { CompanionError } from '../../../shared/ipc/contract-kit';
 import { openCrmStore, type CrmStore } from '../../crm/store';
 import { createMailImport } from '../../engine/mail-import';
 import { resolveSignedInEmployee } from '../../engine/signed-in-employee';
-import { connectGraphWith, staticTokenAuth } from '../../groupware/graph';
+import { connectGraphWith, staticTokenAuth, type GraphAuthProvider } from '../../groupware/graph';
 import type { ImportRunOptions } from '../mail-import-engine';
 import { mailImportSessions, type MailImportSession } from '../mail-import-session';
 import { ToWorker, type CallRequest, type FromWorker, type OpenRequest, type WorkerError } from './protocol';
@@ -23,6 +23,20 @@ const send = (message: FromWorker) => port.postMessage(message);
 const asWorkerError = (error: unknown): WorkerError =>
   error instanceof CompanionError ? { code: error.code, message: error.message } : { message: error instanceof Error ? error.message : String(error) };
 
+/** Token requests sent to the main thread, by id, waiting for its answer. */
+const tokenWaits = new Map<number, { resolve: (token: string) => void; reject: (error: Error) => void }>();
+let nextTokenRequest = 1;
+
+/** Asks the main thread for each token: its sign-in refreshes them, and refuses while the password is blocked. */
+const mainThreadAuth: GraphAuthProvider = {
+  getAccessToken: () =>
+    new Promise<string>((resolve, reject) => {
+      const id = nextTokenRequest++;
+      tokenWaits.set(id, { resolve, reject });
+      send({ t: 'tokenRequest', id });
+    }),
+};
+
 let store: CrmStore | undefined;
 let session: MailImportSession | undefined;
 const running = new Map<number, AbortController>();
@@ -32,7 +46,7 @@ async function open(request: OpenRequest): Promise<void> {
   try {
     store = await openCrmStore(request.storePath);
     const openSession = mailImportSessions({
-      connect: (endpoint) => connectGraphWith(endpoint, staticTokenAuth(endpoint.token), request.provider),
+      connect: (endpoint) => connectGraphWith(endpoint, request.tokenFromMainThread ? mainThreadAuth : staticTokenAuth(endpoint.token), request.provider),
       resolveEmployee: resolveSignedInEmployee,
       createMailImport,
     });
@@ -91,5 +105,12 @@ port.on('message', (raw: unknown) => {
     void done.finally(() => settling.delete(done));
   }
   else if (message.t === 'abort') running.get(message.id)?.abort();
+  else if (message.t === 'token' || message.t === 'tokenFailed') {
+    const wait = tokenWaits.get(message.id);
+    tokenWaits.delete(message.id);
+    if (message.t === 'token') wait?.resolve(message.token);
+    // The code (GROUPWARE_PASSWORD_BLOCKED, not signed in) travels on: the Graph client reports it as an auth failure.
+    else wait?.reject(message.error.code !== undefined ? new CompanionError(message.error.code, message.error.message) : new Error(message.error.message));
+  }
   else void close();
 });

@@ -21,7 +21,8 @@ const FIELD_LABELS = {
   webClientBaseUrl: 'preferences.webClient.label',
   documentsStep: 'preferences.admin.documentsStep',
   language: 'preferences.general.language',
-} as const satisfies Record<keyof Preferences, string>;
+  account: 'preferences.tabs.account',
+} as const satisfies Record<keyof Preferences | 'account', string>;
 
 interface PreferencesNoticeProps {
   notice: Notice;
@@ -46,7 +47,7 @@ export function PreferencesNotice({ notice, onDismiss, onDismissed }: Preference
   };
 
   const fieldNames = notice.fields.map((field) =>
-    t('preferences.notice.field', { label: Object.hasOwn(FIELD_LABELS, field) ? t(FIELD_LABELS[field as keyof Preferences]) : field }),
+    t('preferences.notice.field', { label: Object.hasOwn(FIELD_LABELS, field) ? t(FIELD_LABELS[field as keyof typeof FIELD_LABELS]) : field }),
   );
   const message =
     notice.kind === 'unreadable'

@@ -4,12 +4,14 @@
  * import, the Web Client address and the administrative documents step. A notice about a repaired preferences
  * file comes first, until dismissed.
  */
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles } from '@fluentui/react-components';
+import { Spinner, makeStyles } from '@fluentui/react-components';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadFailedBar } from '../common/LoadFailedBar';
 import { PageLayout } from '../common/PageLayout';
 import { PreferencesEditor } from './PreferencesEditor';
 import { PreferencesNotice } from './PreferencesNotice';
+import { PreferencesTabs } from './PreferencesTabs';
 import { usePreferences } from './usePreferences';
 
 const useStyles = makeStyles({ spinner: { justifyContent: 'flex-start' } });
@@ -22,18 +24,9 @@ export function PreferencesPage() {
 
   return (
     <PageLayout title={t('preferences.title')}>
+      <PreferencesTabs current="groupware" />
       {stored.status === 'loading' && <Spinner size="small" labelPosition="after" label={t('preferences.loading')} className={styles.spinner} />}
-      {stored.status === 'failed' && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t('preferences.loadFailed')}</MessageBarTitle>
-            {stored.error.message}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={reload}>{t('preferences.retry')}</Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+      {stored.status === 'failed' && <LoadFailedBar title={t('preferences.loadFailed')} message={stored.error.message} onRetry={reload} />}
       {stored.status === 'ready' && (
         <>
           {stored.state.notice !== null && (

@@ -4,9 +4,10 @@
  * what the page knows as stored; what the user is editing lives in the form, not here.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { ErrorCode, type ErrorInfo, type Result } from '../../../shared/ipc/contract-kit';
+import type { ErrorInfo, Result } from '../../../shared/ipc/contract-kit';
 import type { PreferencesPatch, PreferencesState } from '../../../shared/prefs/preferences';
 import { api } from '../../ipc/api';
+import { settle } from '../../ipc/settle';
 
 export type StoredPreferences =
   | { readonly status: 'loading' }
@@ -50,13 +51,4 @@ export function usePreferences(): PreferencesAccess {
   const dismissNotice = useCallback(() => settle(api.call['prefs.dismissNotice']({})).then(keep), [keep]);
 
   return { stored, reload, save, dismissNotice };
-}
-
-/** The client promises a Result; should it reject anyway, the page says so instead of waiting forever. */
-async function settle<T>(call: Promise<Result<T>>): Promise<Result<T>> {
-  try {
-    return await call;
-  } catch (cause) {
-    return { ok: false, error: { code: ErrorCode.Internal, message: String(cause) } };
-  }
 }
