@@ -123,6 +123,54 @@ describe('sync scheduler', () => {
     expect(time.pending()).toEqual([]);
   });
 
+  it('offline: probes every minute instead of waiting intervals, runs as soon as Outlook answers, and probes nothing while paused', async () => {
+    const time = manualClock();
+    const runs = controllableRuns();
+    let reachable = false;
+    let probes = 0;
+    let pause: Pause | null = null;
+    const s = createSyncScheduler({
+      run: runs.run,
+      intervalMinutes: () => 60,
+      pause: () => pause,
+      clock: time.clock,
+      offline: {
+        detect: (outcome) => outcome.ok && outcome.value === 'unreachable',
+        probe: () => {
+          probes++;
+          return Promise.resolve(reachable);
+        },
+        everyMs: 60_000,
+      },
+    });
+    s.start();
+    time.fire();
+    await runs.succeed('unreachable');
+    expect(s.offline).toBe(true);
+    expect(time.pending()).toEqual([60_000]);
+    time.fire();
+    await flush();
+    expect([probes, runs.started()]).toEqual([1, 1]); // still out of reach: no run, another probe planned
+    expect(time.pending()).toEqual([60_000]);
+
+    // Paused meanwhile (e.g. the password got blocked): the probe's timer fires, but nothing is probed or run.
+    pause = { reason: 'blocked', blocksManualRuns: true };
+    time.fire();
+    await flush();
+    expect([probes, runs.started()]).toEqual([1, 1]);
+    pause = null;
+    s.reschedule();
+    expect(time.pending()).toEqual([60_000]);
+
+    reachable = true;
+    time.fire();
+    await flush();
+    expect([probes, runs.started()]).toEqual([2, 2]); // back: the run starts at once
+    await runs.succeed('ok');
+    expect(s.offline).toBe(false);
+    expect(time.pending()).toEqual([60 * 60_000]);
+  });
+
   it('takes a changed interval at reschedule', () => {
     const time = manualClock();
     let minutes = 15;

@@ -3,7 +3,9 @@
  * One run at a time, ever: a run asked for while one is under way joins it. The next run is due one interval
  * after the last one ended, give or take a little jitter (so that the desktops of a whole office, started at
  * 8:00, do not all ask Exchange at the same second). After a failed run the wait doubles, up to 8 intervals,
- * and a success brings it back. While the scheduler is paused (switched off, no account, password blocked) no
+ * and a success brings it back. A run that found Outlook out of reach (the network, not an answer) puts the
+ * scheduler *offline*: instead of waiting intervals it looks every so often whether Outlook can be reached again
+ * (a cheap probe, no sign-in, no mailbox data) and runs as soon as it can. While the scheduler is paused (switched off, no account, password blocked) no
  * run starts by the clock; `runNow` (the tray's *Sync now*) still runs unless the pause says it must not.
  *
  * Timers come from the caller's clock, so the tests drive time instead of waiting for it.
@@ -35,8 +37,21 @@ export interface SyncSchedulerOptions<R> {
   /** Null: runs may start by the clock. */
   pause(): Pause | null;
   /** Called after each run, with its result or the error it threw. */
-  onSettled?(outcome: { ok: true; value: R } | { ok: false; error: unknown }): void;
+  onSettled?(outcome: Settled<R>): void;
+  /** Offline: which runs say so, and how to tell that it is over. Without it, failures only back off. */
+  offline?: OfflineWatch<R>;
   clock?: SchedulerClock;
+}
+
+export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
+
+export interface OfflineWatch<R> {
+  /** Whether the run found Outlook out of reach (no connection), as opposed to an answer it did not like. */
+  detect(outcome: Settled<R>): boolean;
+  /** Whether Outlook can be reached again: cheap, and sends nothing that signs in or reads the mailbox. */
+  probe(): Promise<boolean>;
+  /** How long between two probes. */
+  everyMs: number;
 }
 
 export interface SyncScheduler<R> {
@@ -48,6 +63,8 @@ export interface SyncScheduler<R> {
   runNow(): Promise<R>;
   /** The wait chosen for the next clock run (ms, jitter and backoff included); null when none is scheduled. */
   plannedWaitMs(): number | null;
+  /** The last run found Outlook out of reach: the clock probes instead of waiting intervals. */
+  readonly offline: boolean;
   readonly running: boolean;
   stop(): Promise<void>;
 }
@@ -67,6 +84,7 @@ export function createSyncScheduler<R>(options: SyncSchedulerOptions<R>): SyncSc
   let scheduledMs: number | null = null;
   let inFlight: Promise<R> | null = null;
   let failures = 0;
+  let offline = false;
 
   const clear = () => {
     if (timer !== undefined) clock.clearTimeout(timer);
@@ -82,6 +100,24 @@ export function createSyncScheduler<R>(options: SyncSchedulerOptions<R>): SyncSc
   const schedule = () => {
     clear();
     if (!started || inFlight !== null || options.pause() !== null) return;
+    const watch = options.offline;
+    if (offline && watch !== undefined) {
+      scheduledMs = watch.everyMs;
+      timer = clock.setTimeout(() => {
+        timer = undefined;
+        // Paused since (blocked, signed out, switched off): not even a probe goes out.
+        if (options.pause() !== null) return;
+        void watch.probe().then(
+          (reachable) => {
+            if (!started || inFlight !== null || options.pause() !== null) return;
+            if (reachable) void execute().catch(() => undefined);
+            else schedule();
+          },
+          () => schedule(),
+        );
+      }, scheduledMs);
+      return;
+    }
     scheduledMs = waitMs();
     timer = clock.setTimeout(() => {
       timer = undefined;
@@ -99,11 +135,13 @@ export function createSyncScheduler<R>(options: SyncSchedulerOptions<R>): SyncSc
       .then(
         (value) => {
           failures = 0;
+          offline = options.offline?.detect({ ok: true, value }) ?? false;
           options.onSettled?.({ ok: true, value });
           return value;
         },
         (error: unknown) => {
           failures++;
+          offline = options.offline?.detect({ ok: false, error }) ?? false;
           options.onSettled?.({ ok: false, error });
           throw error;
         },
@@ -130,6 +168,9 @@ export function createSyncScheduler<R>(options: SyncSchedulerOptions<R>): SyncSc
       return execute();
     },
     plannedWaitMs: () => scheduledMs,
+    get offline() {
+      return offline;
+    },
     get running() {
       return inFlight !== null;
     },

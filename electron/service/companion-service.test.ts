@@ -37,7 +37,7 @@ const PREVIEW_HTML = '<p>Hello</p><img src="https://tracker.example.net/p.gif" w
 const SUMMARY: SyncSummary = { runId: 'run-1', imported: 1, pending: 0, moved: 1, pushed: 0, conflicts: 0, warnings: [], errors: [], activityIds: ['a-1'] };
 
 /** A fake engine that records what it was asked and reports two progress steps per operation. */
-function fakeEngine(options: { failConnects?: number } = {}) {
+function fakeEngine(options: { failConnects?: number; automatic?: SyncSummary } = {}) {
   const calls = {
     connects: 0,
     refreshes: 0,
@@ -62,7 +62,7 @@ function fakeEngine(options: { failConnects?: number } = {}) {
       progress(opts);
       return Promise.resolve(SUMMARY);
     },
-    runAutomatic: () => Promise.resolve(SUMMARY),
+    runAutomatic: () => Promise.resolve(options.automatic ?? SUMMARY),
     preview: (messageId) => Promise.resolve({ messageId, html: PREVIEW_HTML, remoteImages: 1 }),
   };
   const open: OpenMailImportSession = () => {
@@ -394,6 +394,15 @@ describe('automatic synchronization', () => {
     await expect.poll(() => notices).toEqual([{ kind: 'imported', title: '1 activity imported', message: 'Open the imported activities.', runId: 'run-1' }]);
     // The next run is planned again one interval later.
     await expect.poll(() => time.live().length).toBe(1);
+  });
+
+  it('a run that found Outlook out of reach makes it look again every minute instead of waiting the interval', async () => {
+    const unreachable: SyncSummary = { ...SUMMARY, imported: 0, activityIds: [], errors: [{ code: 'GROUPWARE_UNREACHABLE', message: 'Outlook cannot be reached.' }] };
+    const time = handClock();
+    const { dispatch } = await start({ engine: fakeEngine({ automatic: unreachable }), clock: time.clock });
+    await dispatch('prefs.update', { patch: { automaticSync: true, syncIntervalMinutes: 30 } });
+    time.fire();
+    await expect.poll(() => time.live().map((t) => t.ms)).toEqual([60_000]);
   });
 
   it('Sync now runs at once even while automatic synchronization is off; without an account it says why', async () => {

@@ -17,6 +17,7 @@ import { createEventHub, type EventHub } from '../host/dispatch';
 import { openPreferencesStore, type PreferencesFile, type PreferencesStore } from '../prefs/preferences-store';
 import { assignAddressToContactPerson, createContactPersonWithAddress, suggestBusinessPartner } from '../engine/unknown-senders';
 import { createSyncScheduler, SchedulerPausedError, type SchedulerClock } from '../engine/scheduler';
+import { canReach } from '../groupware/reachability';
 import { checkGroupwareConnection } from './connection-check';
 import type { Blocked, SecretProtector } from '../auth';
 import type { AccountInfo } from '../../shared/account/account-info';
@@ -185,6 +186,12 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     onSettled: (outcome) => {
       const notice = noticeAfterRun(outcome, lang);
       if (notice !== null) events.emit('tray.notice', notice);
+    },
+    // Offline (no connection to Outlook): a look every minute instead of waiting intervals, a run once it is back.
+    offline: {
+      detect: (outcome) => (outcome.ok ? outcome.value.errors : [problemOfRun(outcome.error)]).some((problem) => problem.code === 'GROUPWARE_UNREACHABLE'),
+      probe: () => (opts.groupware === undefined ? Promise.resolve(false) : canReach(opts.groupware.url)),
+      everyMs: 60_000,
     },
     ...(opts.schedulerClock !== undefined ? { clock: opts.schedulerClock } : {}),
   });
@@ -453,4 +460,9 @@ async function openGroupwareAccount(
     interactiveTimeoutMs: opts.signIn?.interactiveTimeoutMs,
     ...hooks,
   });
+}
+
+/** A failed run's error as a problem with a code (what the offline watch looks at). */
+function problemOfRun(error: unknown): Problem {
+  return { code: error instanceof CompanionError ? error.code : 'SYNC_FAILED', message: error instanceof Error ? error.message : String(error) };
 }
