@@ -643,6 +643,7 @@ export const de: Messages = {
     showActivities: 'Aktivitäten anzeigen',
     dismiss: 'Schließen',
     signInAgain: 'Erneut anmelden',
+    desktopToo: 'Diese Hinweise auch auf dem Desktop zeigen',
   },
   mailPreview: {
     regionLabel: 'E-Mail-Vorschau',

@@ -644,6 +644,7 @@ export const en = {
     showActivities: 'Show activities',
     dismiss: 'Dismiss',
     signInAgain: 'Sign in again',
+    desktopToo: 'Show these notices on the desktop too',
   },
   mailPreview: {
     regionLabel: 'Mail preview',
