@@ -219,7 +219,11 @@ export async function createCompanionService(opts: CompanionServiceOptions): Pro
     const { automaticSync, webClientBaseUrl } = preferences.state().preferences;
     const settings = preferences.account();
     const status = account === null ? null : await account.status();
-    const employeeKey = mailImport.knownEmployee() ?? (status?.signedInAs ? await resolveSignedInEmployee(store, { mail: null, userPrincipalName: status.signedInAs.userName }).catch(() => null) : null);
+    // Signed out: no CRM user, even while the mail import's session of the last sign-in is still closing.
+    const signedOut = status?.method === 'microsoft' && status.signedInAs === null;
+    const employeeKey = signedOut
+      ? null
+      : (mailImport.knownEmployee() ?? (status?.signedInAs ? await resolveSignedInEmployee(store, { mail: null, userPrincipalName: status.signedInAs.userName }).catch(() => null) : null));
     const employee = employeeKey === null ? undefined : await store.db.selectFrom('employees').select(['key', 'name']).where('key', '=', employeeKey).executeTakeFirst();
     return {
       method: status?.method ?? 'none',
